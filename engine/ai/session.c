@@ -1,0 +1,349 @@
+/* session.c - drives one game: applies commands and records them with a state hash at every
+ * new turn, lets computer players act for their sides, undoes a move by re-simulating the
+ * record without it, and saves, loads and verifies records. */
+#include "session.h"
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SESSION_MAX_CMDS_PER_TURN 20000
+
+/* Resolve a scenario id or a .lua path into info; 0 on success. */
+static int find_scenario(const char *scenario, ScenarioInfo *info, char *err, size_t errlen)
+{
+    size_t n = strlen(scenario);
+    if (n > 4 && !strcmp(scenario + n - 4, ".lua")) {
+        memset(info, 0, sizeof *info);
+        snprintf(info->path, sizeof info->path, "%s", scenario);
+        return 0;
+    }
+    if (lscript_find_scenario(scenario, info) != 0) {
+        snprintf(err, errlen, "unknown scenario \"%s\" (see gyrfalcon --list-scenarios)", scenario);
+        return -1;
+    }
+    return 0;
+}
+
+/* Apply an AI spec ("all", "all=KIND", "jin", "jin=KIND", comma-separated, left to right) to
+ * the playable factions; others are always computer. 0 on success. */
+static int apply_ai_spec(Session *s, const char *spec, char *err, size_t errlen)
+{
+    Game *g = s->game;
+    for (int f = 0; f < GAME_MAX_FACTIONS; f++)
+        s->ai_kind[f] = (f < g->n_factions && g->factions[f].playable) ? -1 : AI_DEFAULT;
+    if (!spec || !*spec) return 0;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", spec);
+    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(tok, '=');
+        int kind = AI_DEFAULT;
+        if (eq) {
+            *eq = 0;
+            kind = ai_kind_from_id(eq + 1);
+            if (kind < 0) {
+                snprintf(err, errlen, "unknown AI kind \"%s\" (kinds: default, baseline, random)", eq + 1);
+                return -1;
+            }
+        }
+        if (!strcmp(tok, "all")) {
+            for (int f = 0; f < GAME_MAX_FACTIONS; f++) s->ai_kind[f] = kind;
+            continue;
+        }
+        int f = game_find_faction(g, tok);
+        if (f < 0) {
+            snprintf(err, errlen, "--ai: scenario %s has no side \"%s\"", g->scenario_id, tok);
+            return -1;
+        }
+        s->ai_kind[f] = kind;
+    }
+    return 0;
+}
+
+/* Controllers into the game, and the header's side lines into the record. */
+static void fill_sides(Session *s)
+{
+    Game *g = s->game;
+    s->rec.n_sides = 0;
+    for (int f = 0; f < g->n_factions; f++) {
+        g->factions[f].controller = s->ai_kind[f] < 0 ? CTRL_HUMAN : CTRL_AI;
+        if (s->ai_kind[f] >= 0)
+            snprintf(g->factions[f].ai_kind, sizeof g->factions[f].ai_kind, "%s", ai_kind_id(s->ai_kind[f]));
+        if (!g->factions[f].playable || s->rec.n_sides >= GAME_MAX_FACTIONS) continue;
+        RecordSide *rs = &s->rec.sides[s->rec.n_sides++];
+        memset(rs, 0, sizeof *rs);
+        snprintf(rs->faction, sizeof rs->faction, "%s", g->factions[f].id);
+        rs->human = s->ai_kind[f] < 0;
+        if (!rs->human) snprintf(rs->ai, sizeof rs->ai, "%s", ai_kind_id(s->ai_kind[f]));
+    }
+}
+
+/* Load the scenario into a fresh session (not started); NULL with err. */
+static Session *open_session(const ScenarioInfo *info, uint64_t seed, int difficulty, char *err, size_t errlen)
+{
+    Session *s = calloc(1, sizeof *s);
+    if (!s) { snprintf(err, errlen, "out of memory"); return NULL; }
+    s->info = *info;
+    s->seed = seed;
+    s->difficulty = difficulty;
+    s->script = lscript_load(info->path, seed, &s->game, err, errlen);
+    if (!s->script) { free(s); return NULL; }
+    if (!s->info.id[0]) snprintf(s->info.id, sizeof s->info.id, "%s", lscript_scenario_id(s->script));
+    record_init(&s->rec);
+    snprintf(s->rec.scenario, sizeof s->rec.scenario, "%s", lscript_scenario_id(s->script));
+    s->rec.content_hash = lscript_content_hash(s->script);
+    s->rec.seed = seed;
+    return s;
+}
+
+static void start_session(Session *s)
+{
+    fill_sides(s);
+    game_start(s->game);
+    s->last_turn_hashed = s->game->turn;
+    record_add_hash(&s->rec, s->game->turn, game_hash(s->game));
+}
+
+Session *session_new(const char *scenario, uint64_t seed, const char *ai_spec, int difficulty,
+                     char *err, size_t errlen)
+{
+    ScenarioInfo info;
+    if (find_scenario(scenario, &info, err, errlen)) return NULL;
+    Session *s = open_session(&info, seed, difficulty, err, errlen);
+    if (!s) return NULL;
+    if (apply_ai_spec(s, ai_spec, err, errlen)) { session_free(s); return NULL; }
+    start_session(s);
+    return s;
+}
+
+void session_free(Session *s)
+{
+    if (!s) return;
+    for (int f = 0; f < GAME_MAX_FACTIONS; f++) ai_free(s->ai[f]);
+    lscript_free(s->script);   /* frees the game too */
+    record_free(&s->rec);
+    free(s);
+}
+
+/* The faction that must act now: the one asked a pending choice, else the active one. */
+static int acting_faction(const Game *g)
+{
+    return g->choice.active ? g->choice.faction : g->active;
+}
+
+/* Enemy units the faction can see now, as a bitmap over unit indices. */
+static void seen_enemies(const Game *g, int faction, uint8_t *vis, uint8_t *out)
+{
+    game_visibility(g, faction, vis);
+    memset(out, 0, GAME_MAX_UNITS);
+    for (int u = 0; u < g->n_units; u++) {
+        const Unit *un = &g->units[u];
+        if (un->alive && game_is_enemy(g, faction, un->faction) && map_in_bounds(g->map, un->hex) &&
+            vis[map_index(g->map, un->hex)])
+            out[u] = 1;
+    }
+}
+
+static CmdResult apply_and_record(Session *s, const Command *c)
+{
+    Game *g = s->game;
+    CmdResult r = game_apply(g, c);
+    if (r != CMD_OK) return r;
+    record_add_command(&s->rec, c);
+    if (g->turn != s->last_turn_hashed || g->over) {
+        s->last_turn_hashed = g->turn;
+        record_add_hash(&s->rec, g->turn, game_hash(g));
+    }
+    return CMD_OK;
+}
+
+CmdResult session_apply(Session *s, const Command *c)
+{
+    Game *g = s->game;
+    int undoable = c->type == CMD_MOVE && !g->over && c->faction >= 0 && c->faction < GAME_MAX_FACTIONS &&
+                   s->ai_kind[c->faction] < 0 && game_check(g, c) == CMD_OK;
+    uint8_t *vis = NULL, *before = NULL, *after = NULL;
+    Rng rng_before = g->rng;
+    int log_before = g->n_log, rec_before = s->rec.n;
+    if (undoable) {
+        vis = malloc((size_t)map_count(g->map));
+        before = malloc(GAME_MAX_UNITS);
+        after = malloc(GAME_MAX_UNITS);
+        if (vis && before && after) seen_enemies(g, c->faction, vis, before);
+        else undoable = 0;
+    }
+    CmdResult r = apply_and_record(s, c);
+    if (r == CMD_OK) {
+        if (undoable) {
+            seen_enemies(g, c->faction, vis, after);
+            for (int u = 0; u < GAME_MAX_UNITS && undoable; u++)
+                if (after[u] && !before[u]) undoable = 0;
+            if (memcmp(&rng_before, &g->rng, sizeof rng_before)) undoable = 0;
+            if (g->n_log != log_before || g->choice.active || g->over) undoable = 0;
+        }
+        s->undo_rec_n = undoable ? rec_before : -1;
+    }
+    free(vis); free(before); free(after);
+    return r;
+}
+
+int session_ai_to_act(const Session *s)
+{
+    const Game *g = s->game;
+    if (g->over) return 0;
+    int f = acting_faction(g);
+    return f >= 0 && f < GAME_MAX_FACTIONS && s->ai_kind[f] >= 0;
+}
+
+CmdResult session_ai_step(Session *s, Command *done_out)
+{
+    Game *g = s->game;
+    if (!session_ai_to_act(s)) return CMD_ERR_BAD_COMMAND;
+    int f = acting_faction(g);
+    if (!s->ai[f]) s->ai[f] = ai_new((AiKind)s->ai_kind[f], g, s->script, f, s->difficulty);
+    Command c;
+    memset(&c, 0, sizeof c);
+    if (s->ai[f]) c = ai_next_command(s->ai[f], g);
+    CmdResult r = s->ai[f] ? apply_and_record(s, &c) : CMD_ERR_BAD_COMMAND;
+    if (r != CMD_OK) {
+        /* A computer player must never stall the game: fall back to the safe answer. */
+        memset(&c, 0, sizeof c);
+        c.faction = f;
+        if (g->choice.active) { c.type = CMD_CHOOSE; c.choice = g->choice.ai_default; }
+        else c.type = CMD_END_TURN;
+        r = apply_and_record(s, &c);
+    }
+    if (r == CMD_OK) s->undo_rec_n = -1;
+    if (done_out) *done_out = c;
+    return r;
+}
+
+int session_run_ai(Session *s, int max_turn)
+{
+    int n = 0, turn = s->game->turn, in_turn = 0;
+    while (session_ai_to_act(s) && !s->game->over) {
+        if (max_turn > 0 && s->game->turn > max_turn) break;
+        if (s->game->turn != turn) { turn = s->game->turn; in_turn = 0; }
+        Command c;
+        if (++in_turn > SESSION_MAX_CMDS_PER_TURN) {
+            memset(&c, 0, sizeof c);
+            c.faction = acting_faction(s->game);
+            c.type = s->game->choice.active ? CMD_CHOOSE : CMD_END_TURN;
+            c.choice = s->game->choice.ai_default;
+            if (apply_and_record(s, &c) != CMD_OK) break;
+        } else if (session_ai_step(s, &c) != CMD_OK) {
+            break;
+        }
+        n++;
+    }
+    return n;
+}
+
+/* Re-simulate rec's first n items into a fresh session (same sides); verify hashes when
+ * asked. NULL with "FILE:LINE: ..." in err. */
+static Session *resimulate(const ScenarioInfo *info, const Record *rec, int n_items, int verify,
+                           int stop_turn, int difficulty, char *err, size_t errlen)
+{
+    Session *s = open_session(info, rec->seed, difficulty, err, errlen);
+    if (!s) return NULL;
+    if (rec->content_hash != s->rec.content_hash) {
+        snprintf(err, errlen, "%s: scenario %s has changed since this was recorded (content hash %016" PRIx64
+                 ", now %016" PRIx64 ")", rec->name[0] ? rec->name : "record", rec->scenario,
+                 rec->content_hash, s->rec.content_hash);
+        session_free(s);
+        return NULL;
+    }
+    for (int f = 0; f < GAME_MAX_FACTIONS; f++)
+        s->ai_kind[f] = (f < s->game->n_factions && s->game->factions[f].playable) ? -1 : AI_DEFAULT;
+    for (int i = 0; i < rec->n_sides; i++) {
+        int f = game_find_faction(s->game, rec->sides[i].faction);
+        if (f < 0) continue;
+        int k = rec->sides[i].human ? -1 : ai_kind_from_id(rec->sides[i].ai);
+        s->ai_kind[f] = rec->sides[i].human ? -1 : (k < 0 ? AI_DEFAULT : k);
+    }
+    start_session(s);
+    const char *name = rec->name[0] ? rec->name : "record";
+    for (int i = 0; i < n_items && i < rec->n; i++) {
+        const RecordItem *it = &rec->items[i];
+        if (stop_turn > 0 && s->game->turn >= stop_turn) break;
+        if (it->is_hash) {
+            if (!verify) continue;
+            uint64_t h = game_hash(s->game);
+            if (it->turn != s->game->turn || h != it->hash) {
+                snprintf(err, errlen, "%s:%d: turn %d: state hash differs (recorded %016" PRIx64 " at turn %d, "
+                         "re-simulated %016" PRIx64 " at turn %d)", name, it->line, it->turn, it->hash,
+                         it->turn, h, s->game->turn);
+                session_free(s);
+                return NULL;
+            }
+            continue;
+        }
+        CmdResult r = apply_and_record(s, &it->cmd);
+        if (r != CMD_OK) {
+            char line[128];
+            record_format_command(&it->cmd, line, sizeof line);
+            snprintf(err, errlen, "%s:%d: turn %d: command \"%s\" refused: %s", name, it->line,
+                     s->game->turn, line, cmd_result_str(r));
+            session_free(s);
+            return NULL;
+        }
+    }
+    s->undo_rec_n = -1;
+    return s;
+}
+
+int session_can_undo(const Session *s)
+{
+    return s->undo_rec_n >= 0 && s->undo_rec_n < s->rec.n;
+}
+
+int session_undo(Session *s)
+{
+    if (!session_can_undo(s)) return -1;
+    char err[512];
+    Record copy = s->rec;          /* items still owned by s->rec */
+    snprintf(copy.name, sizeof copy.name, "undo");
+    Session *t = resimulate(&s->info, &copy, s->undo_rec_n, 0, 0, s->difficulty, err, sizeof err);
+    if (!t) return -1;
+    /* swap the contents: keep the caller's Session pointer */
+    for (int f = 0; f < GAME_MAX_FACTIONS; f++) { ai_free(s->ai[f]); s->ai[f] = NULL; }
+    lscript_free(s->script);
+    record_free(&s->rec);
+    int kinds[GAME_MAX_FACTIONS];
+    memcpy(kinds, s->ai_kind, sizeof kinds);
+    *s = *t;
+    memcpy(s->ai_kind, kinds, sizeof kinds);
+    free(t);
+    s->undo_rec_n = -1;
+    return 0;
+}
+
+int session_save(const Session *s, const char *path, char *err, size_t errlen)
+{
+    return record_save(&s->rec, path, err, errlen);
+}
+
+Session *session_load(const char *path, int verify_only, char *err, size_t errlen)
+{
+    Record rec;
+    if (record_load(&rec, path, err, errlen)) return NULL;
+    ScenarioInfo info;
+    if (find_scenario(rec.scenario, &info, err, errlen)) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "%s", err);
+        snprintf(err, errlen, "%s: %s", path, msg);
+        record_free(&rec);
+        return NULL;
+    }
+    Session *s = resimulate(&info, &rec, rec.n, 1, 0, 1, err, errlen);
+    record_free(&rec);
+    (void)verify_only;
+    return s;
+}
+
+Session *session_replay_to(const Record *rec, int turn, char *err, size_t errlen)
+{
+    ScenarioInfo info;
+    if (find_scenario(rec->scenario, &info, err, errlen)) return NULL;
+    return resimulate(&info, rec, rec->n, 0, turn, 1, err, errlen);
+}

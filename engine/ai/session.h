@@ -1,0 +1,62 @@
+/* session.h - one game being played: the scenario's script host, the game, a computer player
+ * for every computer side, and the record of commands (which is the save). The window, the
+ * headless runner, the replay checker and the tournament all drive games through this. */
+#ifndef GYR_SESSION_H
+#define GYR_SESSION_H
+#include <stdint.h>
+#include <stddef.h>
+#include "game.h"
+#include "lscript.h"
+#include "record.h"
+#include "ai.h"
+
+typedef struct Session {
+    ScenarioInfo info;
+    LScript *script;            /* owns the Game */
+    Game *game;
+    Record rec;
+    uint64_t seed;
+    Ai *ai[GAME_MAX_FACTIONS];  /* NULL for human sides and for factions created later (made on demand) */
+    int ai_kind[GAME_MAX_FACTIONS]; /* AiKind, or -1 for human */
+    int difficulty;
+    int last_turn_hashed;
+    /* undo: the state before the last undoable move */
+    Game *undo_game;
+    int undo_rec_n;
+    int undo_log_n;
+} Session;
+
+/* Start a scenario (id, or a path to a .lua file). ai_spec: NULL or "" = every side human;
+ * "all" = every side computer (default kind); "jin=default,liao=baseline"; "jin" = just that
+ * side computer (default kind). Factions not named (and rebels created later) are computer.
+ * Returns NULL with a one-line reason in err. Caller frees with session_free. */
+Session *session_new(const char *scenario, uint64_t seed, const char *ai_spec, int difficulty,
+                     char *err, size_t errlen);
+void session_free(Session *s);
+
+/* Apply a command through game_apply, record it, and record the hash whenever a new turn
+ * begins. */
+CmdResult session_apply(Session *s, const Command *c);
+/* Whether the side to act now (the active faction, or the one asked a pending choice) is a
+ * computer. */
+int session_ai_to_act(const Session *s);
+/* Let the computer make one command for the side to act; returns the result (CMD_OK) or
+ * CMD_ERR_BAD_COMMAND when no computer is to act. */
+CmdResult session_ai_step(Session *s, Command *done_out);
+/* Play computer sides until a human must act or the game is over or turn > max_turn (0 = no
+ * limit). Returns the number of commands applied. */
+int session_run_ai(Session *s, int max_turn);
+
+/* Undo the last move if it revealed nothing new (no new enemy seen, no RNG drawn). 0 on success. */
+int session_can_undo(const Session *s);
+int session_undo(Session *s);
+
+/* Save the record (atomic); load a save/replay and re-simulate it, verifying every hash.
+ * Loading stops at the first mismatch with "FILE:LINE: turn N: state hash differs" in err. */
+int session_save(const Session *s, const char *path, char *err, size_t errlen);
+Session *session_load(const char *path, int verify_only, char *err, size_t errlen);
+/* Re-simulate a loaded record up to the start of turn (for stepping back and forth in a
+ * replay). Returns a new session or NULL. */
+Session *session_replay_to(const Record *rec, int turn, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,154 @@
+/* headless.c - playing and checking games with no window: computer players for every side,
+ * a summary as text or JSON, replay verification, --list-scenarios and --check. */
+#include "headless.h"
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "json.h"
+
+/* Places the faction holds. */
+static int places_held(const Game *g, int f)
+{
+    int n = 0;
+    for (int p = 0; p < g->map->n_places; p++)
+        if (g->places[p].owner == f) n++;
+    return n;
+}
+
+static int turns_played(const Game *g)
+{
+    if (!g->over) return g->turn - 1;
+    return g->turn < g->max_turns || g->max_turns <= 0 ? g->turn : g->max_turns;
+}
+
+void headless_summary(const Session *s, int json, FILE *f)
+{
+    const Game *g = s->game;
+    uint64_t h = game_hash(g);
+    const char *winner = g->over && g->winner >= 0 ? g->factions[g->winner].id : NULL;
+    const char *outcome = g->over ? (g->outcome[0] ? g->outcome : "game over") : "unfinished";
+    if (!json) {
+        fprintf(f, "scenario %s, seed %" PRIu64 ": %d turns played\n", g->scenario_id, s->seed, turns_played(g));
+        fprintf(f, "outcome: %s\n", outcome);
+        fprintf(f, "winner: %s\n", winner ? winner : (g->over ? "none (draw)" : "none yet"));
+        for (int i = 0; i < g->n_factions; i++) {
+            int units = 0, strength = 0;
+            for (int u = 0; u < g->n_units; u++)
+                if (g->units[u].alive && g->units[u].faction == i) { units++; strength += game_unit_strength(g, u); }
+            fprintf(f, "  %-16s %3d units, strength %4d, %2d places%s\n", g->factions[i].id, units, strength,
+                    places_held(g, i), g->factions[i].alive ? "" : " (gone)");
+        }
+        fprintf(f, "events:\n");
+        for (int i = 0; i < g->n_log; i++) {
+            char date[32];
+            game_date_str(g, g->log[i].turn, date, sizeof date);
+            fprintf(f, "  turn %2d %-12s %-16s %s\n", g->log[i].turn, date,
+                    game_event_type_id(g->log[i].type), g->log[i].text);
+        }
+        fprintf(f, "state hash: %016" PRIx64 "\n", h);
+        return;
+    }
+    fprintf(f, "{\"scenario\":");
+    json_str(f, g->scenario_id);
+    fprintf(f, ",\"seed\":%" PRIu64 ",\"turns_played\":%d,\"turn\":%d,\"max_turns\":%d,\"over\":%s,\"outcome\":",
+            s->seed, turns_played(g), g->turn, g->max_turns, g->over ? "true" : "false");
+    json_str(f, outcome);
+    fprintf(f, ",\"winner\":");
+    if (winner) json_str(f, winner); else fprintf(f, "null");
+    fprintf(f, ",\"state_hash\":\"%016" PRIx64 "\",\"events\":[", h);
+    for (int i = 0; i < g->n_log; i++) {
+        char date[32];
+        game_date_str(g, g->log[i].turn, date, sizeof date);
+        fprintf(f, "%s{\"turn\":%d,\"date\":", i ? "," : "", g->log[i].turn);
+        json_str(f, date);
+        fprintf(f, ",\"type\":");
+        json_str(f, game_event_type_id(g->log[i].type));
+        fprintf(f, ",\"faction\":");
+        if (g->log[i].faction >= 0 && g->log[i].faction < g->n_factions) json_str(f, g->factions[g->log[i].faction].id);
+        else fprintf(f, "null");
+        fprintf(f, ",\"text\":");
+        json_str(f, g->log[i].text);
+        if (g->log[i].note[0]) { fprintf(f, ",\"note\":"); json_str(f, g->log[i].note); }
+        fprintf(f, "}");
+    }
+    fprintf(f, "],\"events_dropped\":%d,\"factions\":[", g->log_dropped);
+    for (int i = 0; i < g->n_factions; i++) {
+        int units = 0, strength = 0;
+        for (int u = 0; u < g->n_units; u++)
+            if (g->units[u].alive && g->units[u].faction == i) { units++; strength += game_unit_strength(g, u); }
+        fprintf(f, "%s{\"id\":", i ? "," : "");
+        json_str(f, g->factions[i].id);
+        fprintf(f, ",\"name\":");
+        json_str(f, g->factions[i].name);
+        fprintf(f, ",\"alive\":%s,\"controller\":\"%s\",\"units\":%d,\"strength\":%d,\"places\":%d,\"score\":%d}",
+                g->factions[i].alive ? "true" : "false", s->ai_kind[i] < 0 ? "human" : ai_kind_id(s->ai_kind[i]),
+                units, strength, places_held(g, i), g->factions[i].score);
+    }
+    fprintf(f, "]}\n");
+}
+
+int headless_play(const HeadlessOpts *o)
+{
+    if (!o->scenario) { fprintf(stderr, "gyrfalcon: --headless needs --scenario ID\n"); return 2; }
+    char spec[300], err[1024];
+    snprintf(spec, sizeof spec, "all%s%s", o->ai && *o->ai ? "," : "", o->ai && strcmp(o->ai, "all") ? o->ai : "");
+    Session *s = session_new(o->scenario, o->seed, spec, 1, err, sizeof err);
+    if (!s) { fprintf(stderr, "gyrfalcon: %s\n", err); return 1; }
+    session_run_ai(s, o->turns);
+    int rc = 0;
+    if (o->record && session_save(s, o->record, err, sizeof err)) {
+        fprintf(stderr, "gyrfalcon: %s\n", err);
+        rc = 1;
+    }
+    const char *se = lscript_last_error(s->script);
+    if (se && *se) fprintf(stderr, "gyrfalcon: warning: script error during play: %s\n", se);
+    headless_summary(s, o->json, stdout);
+    session_free(s);
+    return rc;
+}
+
+int headless_replay(const char *path, int verify, int json)
+{
+    char err[1024];
+    Session *s = session_load(path, verify, err, sizeof err);
+    if (!s) { fprintf(stderr, "gyrfalcon: %s\n", err); return 1; }
+    if (verify && !json) {
+        int hashes = 0;
+        for (int i = 0; i < s->rec.n; i++) hashes += s->rec.items[i].is_hash;
+        printf("%s: verified: %d commands, %d turn hashes match, final state %016" PRIx64 "\n", path,
+               s->rec.n - hashes, hashes, game_hash(s->game));
+    } else {
+        headless_summary(s, json, stdout);
+    }
+    session_free(s);
+    return 0;
+}
+
+int headless_list_scenarios(void)
+{
+    int cap = 256;
+    ScenarioInfo *list = calloc((size_t)cap, sizeof *list);
+    if (!list) { fprintf(stderr, "gyrfalcon: out of memory\n"); return 1; }
+    int n = lscript_list_scenarios(list, cap);
+    for (int i = 0; i < n; i++)
+        printf("%s\t%s\t%s\t%s\n", list[i].id, list[i].title, list[i].years, list[i].sides);
+    free(list);
+    return 0;
+}
+
+int headless_check(const char *path)
+{
+    size_t cap = 1 << 16;
+    char *report = calloc(1, cap);
+    if (!report) { fprintf(stderr, "gyrfalcon: out of memory\n"); return 1; }
+    int n = lscript_check(path, report, cap);
+    if (n > 0) {
+        fputs(report, stderr);
+        if (report[0] && report[strlen(report) - 1] != '\n') fputc('\n', stderr);
+    } else {
+        printf("%s: ok\n", path);
+    }
+    free(report);
+    return n > 0 ? 1 : 0;
+}

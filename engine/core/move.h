@@ -1,0 +1,39 @@
+/* move.h - movement: the cost of stepping from hex to hex for a unit, the reachable set and
+ * the best path (Dijkstra with a deterministic tie-break), shared by game_apply, the screen
+ * and the AI. Zones of control: entering a hex in an enemy ZOC ends the move; crossing an
+ * unfrozen major river without ford or bridge ends the move (rules.river_major_stops). */
+#ifndef GYR_MOVE_H
+#define GYR_MOVE_H
+#include "game.h"
+
+/* A reachable set. Buffers sized map_count(); reuse one Reach for many queries (no allocation
+ * after reach_new). Caller frees with reach_free. */
+typedef struct Reach {
+    int n_cells;
+    int *cost;          /* movement points spent to get there; -1 when unreachable */
+    int *from;          /* previous hex index on the best path, -1 at the start */
+    uint8_t *stop;      /* 1 when the unit must stop there (ZOC, river) */
+    int *list;          /* the reached hex indices in order of discovery */
+    int n_list;
+    int unit;
+    /* internal: heap */
+    int *heap; int heap_n;
+} Reach;
+
+Reach *reach_new(const Map *m);
+void reach_free(Reach *r);
+
+/* Cost for unit u to step from a to adjacent b, or MOVE_IMPASSABLE. Ignores ZOC and other units. */
+int move_step_cost(const Game *g, int unit, Hex a, Hex b);
+/* Fill r with every hex unit can reach this turn with its remaining mp. Hexes held by enemy
+ * units are not entered; friendly stacks may be passed through but not ended in when full.
+ * 'seen' (optional, map_count() bytes) limits knowledge to what the faction sees: unseen
+ * enemies are ignored (the move will find them). */
+void move_reach(const Game *g, int unit, Reach *r, const uint8_t *seen);
+/* Whether the unit may end its move at index i of r (reached, stack not full). */
+int move_can_end(const Game *g, const Reach *r, int unit, int index);
+/* Path from the unit's hex to dest out of a filled Reach: hexes from start to dest inclusive.
+ * Returns the count, or 0 when dest is unreachable. */
+int move_path(const Game *g, const Reach *r, Hex dest, Hex *out, int cap);
+
+#endif

@@ -1,0 +1,69 @@
+/* record.h - saves and replays, one file format: versioned line-based UTF-8 text.
+ *
+ *   gyrfalcon-record 1
+ *   engine 0.1.0
+ *   scenario ningjiang1114 3f2a...(16 hex: content hash)
+ *   seed 42
+ *   side jin human
+ *   side liao ai default
+ *   begin
+ *   move 1 12 -3 4          (faction unit q r)
+ *   attack 1 -2 5 3 7       (faction q r attacker...)
+ *   end 1                   (faction)
+ *   choose 2 1              (faction option)
+ *   hash 2 0123456789abcdef (after the turn 2 started: turn number, state hash)
+ *   ...
+ *
+ * Written to NAME.tmp and renamed into place, so a crash mid-save keeps the old file. Parsing
+ * never trusts the file: a truncated, corrupt or tampered one gives "FILE:LINE: message". */
+#ifndef GYR_RECORD_H
+#define GYR_RECORD_H
+#include <stdint.h>
+#include <stddef.h>
+#include "game.h"
+
+#define RECORD_FORMAT 1
+
+typedef struct RecordSide { char faction[GAME_ID_LEN]; int human; char ai[16]; } RecordSide;
+
+typedef struct RecordItem {
+    int is_hash;                /* 1: a hash line, else a command */
+    Command cmd;
+    int turn; uint64_t hash;    /* for hash lines */
+    int line;                   /* line number in the file it came from (0 when made in memory) */
+} RecordItem;
+
+typedef struct Record {
+    char engine[24];
+    char scenario[GAME_ID_LEN];
+    uint64_t content_hash;
+    uint64_t seed;
+    int n_sides;
+    RecordSide sides[GAME_MAX_FACTIONS];
+    int n, cap;
+    RecordItem *items;          /* owned */
+    char name[256];             /* file name for messages */
+} Record;
+
+void record_init(Record *r);
+void record_free(Record *r);    /* frees items, keeps nothing */
+int record_add_command(Record *r, const Command *c);   /* 0 on success */
+int record_add_hash(Record *r, int turn, uint64_t hash);
+/* Drop everything after item count n (undo). */
+void record_truncate(Record *r, int n);
+
+/* Text form; returns malloc'd NUL-terminated text (caller frees). */
+char *record_to_text(const Record *r, size_t *len_out);
+/* Parse; 0 on success, else -1 with "NAME:LINE: message" in err. The game state is not
+ * consulted: command indices are checked when the replay applies them. */
+int record_parse(Record *r, const char *buf, size_t len, const char *name, char *err, size_t errlen);
+
+/* Files: write atomically (temp + rename); read whole. 0 on success, else -1 with err. */
+int record_save(const Record *r, const char *path, char *err, size_t errlen);
+int record_load(Record *r, const char *path, char *err, size_t errlen);
+
+/* One command as a line without newline ("move 1 12 -3 4"), and back. */
+int record_format_command(const Command *c, char *buf, size_t cap);
+int record_parse_command(const char *line, Command *c); /* 0 on success */
+
+#endif
