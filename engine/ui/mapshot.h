@@ -1,0 +1,20 @@
+/* mapshot.h - pictures to files: the whole theatre as an atlas page (--map-png) and one game
+ * frame rendered offscreen (--screenshot). Both use SDL's software renderer on a surface, so
+ * no display is needed. */
+#ifndef GYR_MAPSHOT_H
+#define GYR_MAPSHOT_H
+#include <stddef.h>
+
+/* Render the theatre map (maps/theatre.map under the data folder) w x h pixels to out_png:
+ * terrain, rivers, coasts, places with names, a graticule with degree labels, a title
+ * cartouche, a legend and a scale bar. 0 on success, else -1 with a one-line reason in err. */
+int ui_map_png(const char *out_png, int w, int h, char *err, size_t errlen);
+
+/* Render one game frame w x h to out_png: the scenario (id or .lua path; NULL picks the first
+ * listed) at turn 1, or the replay file played to the start of turn (0 = its last turn).
+ * The map around the active side's units with the game screen's panels when available.
+ * 0 on success, else -1 with a one-line reason in err. */
+int ui_screenshot(const char *out_png, const char *scenario, const char *replay, int turn,
+                  int w, int h, char *err, size_t errlen);
+
+#endif
