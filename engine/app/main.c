@@ -63,6 +63,13 @@ static int fail(const char *msg, const char *arg)
     return 2;
 }
 
+/* A mode's own one-line failure. */
+static int fail_plain(const char *msg)
+{
+    fprintf(stderr, "gyrfalcon: %s\n", msg);
+    return 1;
+}
+
 static int parse_int(const char *s, long lo, long hi, long *out)
 {
     char *end;
@@ -172,10 +179,17 @@ int main(int argc, char **argv)
         l.replay = a.replay;
         return ui_run(&l);
     }
-    if (!strcmp(m, "screenshot"))
-        return ui_screenshot_cmd(a.out, a.scenario, a.replay, a.turn, a.w ? a.w : 1280, a.h ? a.h : 800,
-                                 a.have_seed ? a.seed : 1);
-    if (!strcmp(m, "map-png")) return ui_map_png_cmd(a.out, a.w ? a.w : 2400, a.h ? a.h : 1600);
+    if (!strcmp(m, "screenshot")) {
+        char err[1024];
+        if (ui_screenshot(a.out, a.scenario, a.replay, a.turn, a.w ? a.w : 1280, a.h ? a.h : 800, err, sizeof err))
+            return fail_plain(err);
+        return 0;
+    }
+    if (!strcmp(m, "map-png")) {
+        char err[1024];
+        if (ui_map_png(a.out, a.w ? a.w : 2400, a.h ? a.h : 1600, err, sizeof err)) return fail_plain(err);
+        return 0;
+    }
     if (!strcmp(m, "where")) return mapcmd_where(a.lat, a.lon);
     if (!strcmp(m, "hex")) return mapcmd_hex(a.q, a.r);
     if (!strcmp(m, "build-map")) return mapcmd_build_cmd();

@@ -177,6 +177,15 @@ char *record_to_text(const Record *r, size_t *len_out)
     return b.p;
 }
 
+/* Copy src into dst of cap bytes, cutting it if needed. */
+static void copy_str(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap) n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
 /* Is s a plain identifier (ascii letters, digits, _ -)? */
 static int is_ident(const char *s, size_t max)
 {
@@ -203,7 +212,8 @@ static int parse_hex64(const char *s, uint64_t *out)
     return 0;
 }
 
-#define FAIL(...) do { snprintf(err, errlen, "%s:%d: ", name, lineno); \
+#define FAIL(...) do { snprintf(err, errlen, "%s:%d: %s", name, lineno, \
+        incomplete ? "truncated: the last line is incomplete: " : ""); \
     size_t k_ = strlen(err); snprintf(err + k_, errlen > k_ ? errlen - k_ : 0, __VA_ARGS__); \
     record_free(r); return -1; } while (0)
 
@@ -212,7 +222,7 @@ int record_parse(Record *r, const char *buf, size_t len, const char *name, char 
     record_init(r);
     snprintf(r->name, sizeof r->name, "%s", name);
     int lineno = 0, stage = 0; /* 0 magic, 1 header, 2 body */
-    int have_scenario = 0, have_seed = 0, ended_with_newline = 1;
+    int have_scenario = 0, have_seed = 0, ended_with_newline = 1, incomplete = 0;
     size_t pos = 0;
     char line[512];
     if (len == 0) { lineno = 1; FAIL("empty file: not a Gyrfalcon save or replay"); }
@@ -222,6 +232,7 @@ int record_parse(Record *r, const char *buf, size_t len, const char *name, char 
         lineno++;
         size_t k = e - pos;
         ended_with_newline = e < len;
+        incomplete = !ended_with_newline;
         if (k >= sizeof line) FAIL("line too long");
         memcpy(line, buf + pos, k);
         line[k] = 0;
@@ -241,11 +252,11 @@ int record_parse(Record *r, const char *buf, size_t len, const char *name, char 
             char key[32], a[128], b[128], c[128];
             int n = sscanf(line, "%31s %127s %127s %127s", key, a, b, c);
             if (!strcmp(key, "engine") && n == 2) {
-                snprintf(r->engine, sizeof r->engine, "%s", a);
+                copy_str(r->engine, sizeof r->engine, a);
             } else if (!strcmp(key, "scenario") && n == 3) {
                 if (!is_ident(a, sizeof r->scenario)) FAIL("bad scenario id \"%s\"", a);
                 if (parse_hex64(b, &r->content_hash)) FAIL("bad scenario content hash \"%s\" (16 hex digits)", b);
-                snprintf(r->scenario, sizeof r->scenario, "%s", a);
+                copy_str(r->scenario, sizeof r->scenario, a);
                 have_scenario = 1;
             } else if (!strcmp(key, "seed") && n == 2) {
                 char *end;
@@ -259,9 +270,9 @@ int record_parse(Record *r, const char *buf, size_t len, const char *name, char 
                 if (!is_ident(a, GAME_ID_LEN)) FAIL("bad side \"%s\"", a);
                 RecordSide *s = &r->sides[r->n_sides];
                 memset(s, 0, sizeof *s);
-                snprintf(s->faction, sizeof s->faction, "%s", a);
+                copy_str(s->faction, sizeof s->faction, a);
                 if (!strcmp(b, "human") && n == 3) s->human = 1;
-                else if (!strcmp(b, "ai") && n == 4 && is_ident(c, sizeof s->ai)) snprintf(s->ai, sizeof s->ai, "%s", c);
+                else if (!strcmp(b, "ai") && n == 4 && is_ident(c, sizeof s->ai)) copy_str(s->ai, sizeof s->ai, c);
                 else FAIL("bad side line (expected \"side FACTION human\" or \"side FACTION ai KIND\")");
                 r->n_sides++;
             } else if (!strcmp(key, "begin") && n == 1) {
@@ -288,8 +299,8 @@ int record_parse(Record *r, const char *buf, size_t len, const char *name, char 
             r->items[r->n - 1].line = lineno;
         }
     }
-    if (stage < 2) { lineno++; FAIL("truncated: the header ends before \"begin\""); }
-    if (!ended_with_newline) FAIL("truncated: the last line is incomplete");
+    if (stage < 2) { lineno++; incomplete = 0; FAIL("truncated: the header ends before \"begin\""); }
+    if (!ended_with_newline) { incomplete = 0; FAIL("truncated: the last line is incomplete"); }
     return 0;
 }
 #undef FAIL
