@@ -18,6 +18,13 @@ typedef struct Reach {
     int unit;
     /* internal: heap */
     int *heap; int heap_n;
+    /* internal (move.c): heap entries are (cost, index) pairs, heap_cap of them; blk marks
+     * hexes held by non-friendly units (1) and in enemy ZOC (2), blk_list says which to clear */
+    int heap_cap;
+    uint8_t *blk;
+    int *blk_list; int blk_n;
+    int mp;             /* the movement points the set was computed for */
+    int start;          /* hex index of the unit at the time of the query */
 } Reach;
 
 Reach *reach_new(const Map *m);

@@ -1,0 +1,313 @@
+/* move.c - movement: step costs (terrain per unit class, rivers, roads, frost), the reachable
+ * set and best path by Dijkstra with a (cost, hex index) tie-break, and the move command.
+ * A step that must end the move (entering enemy ZOC, crossing an unfrozen major river) is
+ * counted as spending all the unit's remaining points, which keeps one label per hex exact. */
+#include <stdlib.h>
+#include <string.h>
+#include "core_internal.h"
+#include "move.h"
+
+/* ================================================================ reach buffers */
+
+/* Buffers for map m; NULL when out of memory. Free with reach_free. */
+Reach *reach_new(const Map *m)
+{
+    Reach *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    int n = map_count(m);
+    r->n_cells = n;
+    r->heap_cap = 6 * n + 8;
+    r->cost = malloc((size_t)n * sizeof *r->cost);
+    r->from = malloc((size_t)n * sizeof *r->from);
+    r->stop = calloc((size_t)n, 1);
+    r->list = malloc((size_t)n * sizeof *r->list);
+    r->heap = malloc((size_t)r->heap_cap * 2 * sizeof *r->heap);
+    r->blk = calloc((size_t)n, 1);
+    r->blk_list = malloc((size_t)n * sizeof *r->blk_list);
+    if (!r->cost || !r->from || !r->stop || !r->list || !r->heap || !r->blk || !r->blk_list) {
+        reach_free(r);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) { r->cost[i] = -1; r->from[i] = -1; }
+    r->unit = -1;
+    r->start = -1;
+    return r;
+}
+
+/* Frees the buffers; NULL is fine. */
+void reach_free(Reach *r)
+{
+    if (!r) return;
+    free(r->cost); free(r->from); free(r->stop); free(r->list);
+    free(r->heap); free(r->blk); free(r->blk_list);
+    free(r);
+}
+
+/* ================================================================ step costs */
+
+/* Cost for a unit class to step from a to adjacent b; *stops set when the step ends the move
+ * (unfrozen major river without ford, bridge or road, when the rules say so). Ignores units. */
+int movei_class_step_cost(const Game *g, UnitClass cls, Hex a, Hex b, int *stops)
+{
+    const Map *m = g->map;
+    const Rules *r = &g->rules;
+    if (stops) *stops = 0;
+    int dir = hex_dir_to(a, b);
+    if (dir < 0 || !map_in_bounds(m, b) || map_is_water(m, b)) return MOVE_IMPASSABLE;
+    if ((int)cls < 0 || cls >= UC_COUNT) return MOVE_IMPASSABLE;
+    MapSide side = map_side(m, a, dir);
+    if (side.flags & SIDE_ROAD) return r->road_cost;
+    int cost = r->terrain[map_terrain(m, b)].move_cost[cls];
+    if (cost >= MOVE_IMPASSABLE) return MOVE_IMPASSABLE;
+    if ((side.flags & SIDE_RIVER) && !game_rivers_frozen(g)) {
+        int crossing = (side.flags & (SIDE_FORD | SIDE_BRIDGE)) != 0;
+        if ((side.flags & SIDE_RIVER_MAJOR) && !crossing && r->river_major_stops) {
+            if (stops) *stops = 1;
+        } else {
+            cost += r->river_minor_cost;
+        }
+    }
+    if (cost >= MOVE_IMPASSABLE) cost = MOVE_IMPASSABLE - 1;
+    return cost;
+}
+
+/* Cost for unit to step from a to adjacent b, or MOVE_IMPASSABLE; ignores ZOC and units. */
+int move_step_cost(const Game *g, int unit, Hex a, Hex b)
+{
+    if (unit < 0 || unit >= g->n_units) return MOVE_IMPASSABLE;
+    UnitClass cls = g->rules.unit_types[g->units[unit].type].cls;
+    return movei_class_step_cost(g, cls, a, b, NULL);
+}
+
+/* ================================================================ Dijkstra */
+
+/* Heap of (cost, index) pairs ordered by cost, then index. */
+static int heap_less(const int *h, int i, int j)
+{
+    return h[2 * i] < h[2 * j] || (h[2 * i] == h[2 * j] && h[2 * i + 1] < h[2 * j + 1]);
+}
+
+static void heap_swap(int *h, int i, int j)
+{
+    int c = h[2 * i], x = h[2 * i + 1];
+    h[2 * i] = h[2 * j]; h[2 * i + 1] = h[2 * j + 1];
+    h[2 * j] = c; h[2 * j + 1] = x;
+}
+
+static void heap_push(Reach *r, int cost, int index)
+{
+    if (r->heap_n >= r->heap_cap) return; /* cannot happen: at most 6 pushes per hex */
+    int i = r->heap_n++;
+    r->heap[2 * i] = cost;
+    r->heap[2 * i + 1] = index;
+    while (i > 0) {
+        int p = (i - 1) / 2;
+        if (!heap_less(r->heap, i, p)) break;
+        heap_swap(r->heap, i, p);
+        i = p;
+    }
+}
+
+static void heap_pop(Reach *r, int *cost, int *index)
+{
+    *cost = r->heap[0];
+    *index = r->heap[1];
+    r->heap_n--;
+    if (r->heap_n == 0) return;
+    r->heap[0] = r->heap[2 * r->heap_n];
+    r->heap[1] = r->heap[2 * r->heap_n + 1];
+    int i = 0;
+    for (;;) {
+        int l = 2 * i + 1, rt = l + 1, m = i;
+        if (l < r->heap_n && heap_less(r->heap, l, m)) m = l;
+        if (rt < r->heap_n && heap_less(r->heap, rt, m)) m = rt;
+        if (m == i) break;
+        heap_swap(r->heap, i, m);
+        i = m;
+    }
+}
+
+static void mark(Reach *r, int index, uint8_t bit)
+{
+    if (!r->blk[index]) r->blk_list[r->blk_n++] = index;
+    r->blk[index] |= bit;
+}
+
+/* Clears the previous query's marks and labels (only the hexes it touched). */
+static void reach_reset(Reach *r)
+{
+    for (int k = 0; k < r->n_list; k++) {
+        int i = r->list[k];
+        r->cost[i] = -1;
+        r->from[i] = -1;
+        r->stop[i] = 0;
+    }
+    r->n_list = 0;
+    for (int k = 0; k < r->blk_n; k++) r->blk[r->blk_list[k]] = 0;
+    r->blk_n = 0;
+    r->heap_n = 0;
+}
+
+/* Marks hexes the mover cannot enter (non-friendly units) and enemy ZOC hexes (land only). */
+static void mark_blockers(const Game *g, int faction, Reach *r, const uint8_t *seen)
+{
+    const Map *m = g->map;
+    for (int i = 0; i < g->n_units; i++) {
+        const Unit *u = &g->units[i];
+        if (!u->alive || game_is_friend(g, faction, u->faction)) continue;
+        if (!map_in_bounds(m, u->hex)) continue;
+        int idx = map_index(m, u->hex);
+        if (seen && !seen[idx]) continue;
+        mark(r, idx, 1);
+        if (!game_is_enemy(g, faction, u->faction) || !g->rules.unit_types[u->type].zoc) continue;
+        if (map_is_water(m, u->hex)) continue;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            Hex n = hex_neighbor(u->hex, d);
+            if (map_in_bounds(m, n) && !map_is_water(m, n)) mark(r, map_index(m, n), 2);
+        }
+    }
+}
+
+/* Fills r with every hex the unit can reach with its remaining points. */
+void move_reach(const Game *g, int unit, Reach *r, const uint8_t *seen)
+{
+    reach_reset(r);
+    r->unit = unit;
+    r->start = -1;
+    r->mp = 0;
+    if (unit < 0 || unit >= g->n_units || !g->units[unit].alive) return;
+    const Map *m = g->map;
+    const Unit *u = &g->units[unit];
+    if (!map_in_bounds(m, u->hex) || r->n_cells != map_count(m)) return;
+    UnitClass cls = g->rules.unit_types[u->type].cls;
+    int mp = u->mp < 0 ? 0 : u->mp;
+    r->mp = mp;
+    mark_blockers(g, u->faction, r, seen);
+    int start = map_index(m, u->hex);
+    r->start = start;
+    r->cost[start] = 0;
+    heap_push(r, 0, start);
+    while (r->heap_n > 0) {
+        int c, i;
+        heap_pop(r, &c, &i);
+        if (c != r->cost[i]) continue;          /* stale entry */
+        r->list[r->n_list++] = i;
+        if (r->stop[i] || c >= mp) continue;
+        Hex h = map_hex_at(m, i);
+        for (int d = 0; d < HEX_DIRS; d++) {
+            Hex nb = hex_neighbor(h, d);
+            if (!map_in_bounds(m, nb)) continue;
+            int ni = map_index(m, nb);
+            if (r->blk[ni] & 1) continue;
+            int stops;
+            int step = movei_class_step_cost(g, cls, h, nb, &stops);
+            if (step >= MOVE_IMPASSABLE) continue;
+            int nc = c + step;
+            if (nc > mp) continue;
+            if (stops || (r->blk[ni] & 2)) { stops = 1; nc = mp; }
+            if (r->cost[ni] < 0 || nc < r->cost[ni]) {
+                /* a settled hex never improves: costs only grow along the heap */
+                r->cost[ni] = nc;
+                r->from[ni] = i;
+                r->stop[ni] = (uint8_t)stops;
+                heap_push(r, nc, ni);
+            }
+        }
+    }
+}
+
+/* Alive units at hex index, and whether any is not a friend of faction. */
+static int stack_at(const Game *g, int index, int faction, int except, int *hostile)
+{
+    int n = 0;
+    *hostile = 0;
+    for (int i = 0; i < g->n_units; i++) {
+        const Unit *u = &g->units[i];
+        if (!u->alive || i == except) continue;
+        if (!map_in_bounds(g->map, u->hex) || map_index(g->map, u->hex) != index) continue;
+        n++;
+        if (!game_is_friend(g, faction, u->faction)) *hostile = 1;
+    }
+    return n;
+}
+
+/* Whether the unit may end its move at index: reached, not its start, no hostile units there
+ * and room in the stack. */
+int move_can_end(const Game *g, const Reach *r, int unit, int index)
+{
+    if (index < 0 || index >= r->n_cells || r->cost[index] < 0 || index == r->start) return 0;
+    if (unit < 0 || unit >= g->n_units) return 0;
+    int hostile;
+    int n = stack_at(g, index, g->units[unit].faction, unit, &hostile);
+    return !hostile && n < g->rules.stack_limit;
+}
+
+/* The best path to dest from a filled Reach, start to dest inclusive; 0 when unreachable. */
+int move_path(const Game *g, const Reach *r, Hex dest, Hex *out, int cap)
+{
+    const Map *m = g->map;
+    if (!map_in_bounds(m, dest) || r->n_cells != map_count(m)) return 0;
+    int i = map_index(m, dest);
+    if (r->cost[i] < 0) return 0;
+    int n = 0;
+    for (int k = i; k >= 0; k = r->from[k]) n++;
+    if (n > cap) return 0;
+    int pos = n;
+    for (int k = i; k >= 0; k = r->from[k]) out[--pos] = map_hex_at(m, k);
+    return n;
+}
+
+/* ================================================================ the move command */
+
+/* Checks a move, filling r when the basic checks pass. */
+static CmdResult check_with(const Game *g, const Command *c, Reach *r)
+{
+    if (c->unit < 0 || c->unit >= g->n_units) return CMD_ERR_BAD_UNIT;
+    const Unit *u = &g->units[c->unit];
+    if (!u->alive || u->faction != c->faction) return CMD_ERR_BAD_UNIT;
+    if (!map_in_bounds(g->map, c->to)) return CMD_ERR_OFF_MAP;
+    if (u->mp <= 0) return CMD_ERR_NO_MOVES_LEFT;
+    if (hex_eq(u->hex, c->to)) return CMD_ERR_UNREACHABLE;
+    int di = map_index(g->map, c->to), hostile;
+    int n = stack_at(g, di, u->faction, c->unit, &hostile);
+    if (hostile) return CMD_ERR_OCCUPIED;
+    if (!r) return CMD_ERR_BAD_COMMAND;
+    move_reach(g, c->unit, r, NULL);
+    if (r->cost[di] < 0) return CMD_ERR_UNREACHABLE;
+    if (n >= g->rules.stack_limit) return CMD_ERR_STACK_FULL;
+    return CMD_OK;
+}
+
+/* Validates a move command (faction and turn are checked by game_check). */
+CmdResult movei_check(const Game *g, const Command *c)
+{
+    Reach *r = reach_new(g->map);
+    CmdResult res = check_with(g, c, r);
+    reach_free(r);
+    return res;
+}
+
+/* Applies a checked move: the unit goes to the destination, pays the path's cost, and takes
+ * the place there when its owner is an enemy or nobody. Hooks after each change. */
+void movei_apply(Game *g, const Command *c)
+{
+    Reach *r = reach_new(g->map);
+    if (!r || check_with(g, c, r) != CMD_OK) { reach_free(r); return; }
+    int di = map_index(g->map, c->to);
+    Unit *u = &g->units[c->unit];
+    u->mp = r->stop[di] ? 0 : u->mp - r->cost[di];
+    if (u->mp < 0) u->mp = 0;
+    u->hex = c->to;
+    u->moved = 1;
+    reach_free(r);
+    int faction = u->faction;
+    gamei_fire(g, HOOK_UNIT_MOVED, c->unit, 0, 0, c->to);
+    if (g->over) return;
+    u = &g->units[c->unit];
+    if (!u->alive || !hex_eq(u->hex, c->to) || u->faction != faction) return;
+    int p = map_place_at(g->map, c->to);
+    if (p < 0) return;
+    int owner = g->places[p].owner;
+    if (owner == faction) return;
+    if (owner < 0 || game_is_enemy(g, faction, owner)) gamei_capture_place(g, p, faction);
+}
