@@ -2,6 +2,7 @@
  * new turn, lets computer players act for their sides, undoes a move by re-simulating the
  * record without it, and saves, loads and verifies records. */
 #include "session.h"
+#include "campaign.h"
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,21 +100,37 @@ static Session *open_session(const ScenarioInfo *info, uint64_t seed, int diffic
 static void start_session(Session *s)
 {
     fill_sides(s);
+    if (s->rec.carry.n_units || s->rec.carry.n_leaders) campaign_apply_carry(&s->rec.carry, s->game);
     game_start(s->game);
     s->last_turn_hashed = s->game->turn;
     record_add_hash(&s->rec, s->game->turn, game_hash(s->game));
 }
 
-Session *session_new(const char *scenario, uint64_t seed, const char *ai_spec, int difficulty,
-                     char *err, size_t errlen)
+Session *session_new_carry(const char *scenario, uint64_t seed, const char *ai_spec, int difficulty,
+                           const char *campaign, int step, const Carry *carry, char *err, size_t errlen)
 {
     ScenarioInfo info;
     if (find_scenario(scenario, &info, err, errlen)) return NULL;
+    if (info.is_campaign) {
+        snprintf(err, errlen, "\"%s\" is a campaign: start it from the menu or with --headless", scenario);
+        return NULL;
+    }
     Session *s = open_session(&info, seed, difficulty, err, errlen);
     if (!s) return NULL;
     if (apply_ai_spec(s, ai_spec, err, errlen)) { session_free(s); return NULL; }
+    if (campaign) {
+        snprintf(s->rec.campaign, sizeof s->rec.campaign, "%s", campaign);
+        s->rec.campaign_step = step;
+    }
+    if (carry) s->rec.carry = *carry;
     start_session(s);
     return s;
+}
+
+Session *session_new(const char *scenario, uint64_t seed, const char *ai_spec, int difficulty,
+                     char *err, size_t errlen)
+{
+    return session_new_carry(scenario, seed, ai_spec, difficulty, NULL, 0, NULL, err, errlen);
 }
 
 void session_free(Session *s)
@@ -261,6 +278,9 @@ static Session *resimulate(const ScenarioInfo *info, const Record *rec, int n_it
         int k = rec->sides[i].human ? -1 : ai_kind_from_id(rec->sides[i].ai);
         s->ai_kind[f] = rec->sides[i].human ? -1 : (k < 0 ? AI_DEFAULT : k);
     }
+    memcpy(s->rec.campaign, rec->campaign, sizeof s->rec.campaign);
+    s->rec.campaign_step = rec->campaign_step;
+    s->rec.carry = rec->carry;
     start_session(s);
     const char *name = rec->name[0] ? rec->name : "record";
     for (int i = 0; i < n_items && i < rec->n; i++) {

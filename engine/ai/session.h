@@ -33,6 +33,10 @@ typedef struct Session {
 Session *session_new(const char *scenario, uint64_t seed, const char *ai_spec, int difficulty,
                      char *err, size_t errlen);
 void session_free(Session *s);
+/* Same, for one step of a campaign: carry (may be NULL) is applied before the game starts and
+ * written into the record's header, so that the replay reproduces it. */
+Session *session_new_carry(const char *scenario, uint64_t seed, const char *ai_spec, int difficulty,
+                           const char *campaign, int step, const Carry *carry, char *err, size_t errlen);
 
 /* Apply a command through game_apply, record it, and record the hash whenever a new turn
  * begins. */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "campaign.h"
 #include "json.h"
 
 /* Places the faction holds. */
@@ -88,11 +89,49 @@ void headless_summary(const Session *s, int json, FILE *f)
     fprintf(f, "]}\n");
 }
 
+/* Play every scenario of a campaign in order, carrying units and leaders forward. */
+static int play_campaign(const HeadlessOpts *o, const ScenarioInfo *info, const char *spec)
+{
+    Campaign c;
+    char err[1024];
+    if (campaign_load(info->path, &c, err, sizeof err)) { fprintf(stderr, "gyrfalcon: %s\n", err); return 1; }
+    Carry carry;
+    memset(&carry, 0, sizeof carry);
+    int wins = 0, played = 0, rc = 0;
+    if (o->json) { printf("{\"campaign\":"); json_str(stdout, c.id); printf(",\"side\":"); json_str(stdout, c.side);
+                   printf(",\"seed\":%" PRIu64 ",\"scenarios\":[", o->seed); }
+    else printf("campaign %s (%s), seed %" PRIu64 "\n", c.id, c.title, o->seed);
+    for (int i = 0; i < c.n_steps; i++) {
+        Session *s = session_new_carry(c.steps[i].scenario, o->seed + (uint64_t)i, spec, 1, c.id, i, &carry,
+                                       err, sizeof err);
+        if (!s) { fprintf(stderr, "gyrfalcon: campaign %s step %d: %s\n", c.id, i + 1, err); rc = 1; break; }
+        session_run_ai(s, o->turns);
+        if (o->record) {
+            char path[1100];
+            snprintf(path, sizeof path, "%s.%d", o->record, i + 1);
+            if (session_save(s, path, err, sizeof err)) { fprintf(stderr, "gyrfalcon: %s\n", err); rc = 1; }
+        }
+        if (!o->json && c.steps[i].interlude[0]) printf("\n%s\n\n", c.steps[i].interlude);
+        if (o->json && i) printf(",");
+        headless_summary(s, o->json, stdout);
+        const Game *g = s->game;
+        if (g->over && g->winner >= 0 && !strcmp(g->factions[g->winner].id, c.side)) wins++;
+        played++;
+        campaign_collect(&c, g, &carry);
+        session_free(s);
+    }
+    if (o->json) printf("],\"played\":%d,\"won\":%d}\n", played, wins);
+    else printf("campaign %s: %s won %d of %d scenarios\n", c.id, c.side, wins, played);
+    return rc;
+}
+
 int headless_play(const HeadlessOpts *o)
 {
     if (!o->scenario) { fprintf(stderr, "gyrfalcon: --headless needs --scenario ID\n"); return 2; }
     char spec[300], err[1024];
     snprintf(spec, sizeof spec, "all%s%s", o->ai && *o->ai ? "," : "", o->ai && strcmp(o->ai, "all") ? o->ai : "");
+    ScenarioInfo info;
+    if (lscript_find_scenario(o->scenario, &info) == 0 && info.is_campaign) return play_campaign(o, &info, spec);
     Session *s = session_new(o->scenario, o->seed, spec, 1, err, sizeof err);
     if (!s) { fprintf(stderr, "gyrfalcon: %s\n", err); return 1; }
     session_run_ai(s, o->turns);

@@ -162,6 +162,19 @@ char *record_to_text(const Record *r, size_t *len_out)
         else snprintf(line, sizeof line, "side %s ai %s\n", s->faction, s->ai[0] ? s->ai : "default");
         buf_put(&b, line);
     }
+    if (r->campaign[0]) {
+        snprintf(line, sizeof line, "campaign %s %d\n", r->campaign, r->campaign_step); buf_put(&b, line);
+    }
+    for (int i = 0; i < r->carry.n_units; i++) {
+        const CarryUnit *c = &r->carry.units[i];
+        snprintf(line, sizeof line, "carry-unit %s %d %d %d\n", c->tag, c->ordinal, c->steps, c->exp);
+        buf_put(&b, line);
+    }
+    for (int i = 0; i < r->carry.n_leaders; i++) {
+        const CarryLeader *c = &r->carry.leaders[i];
+        snprintf(line, sizeof line, "carry-leader %s %s\n", c->id, c->state == LEADER_CAPTURED ? "captured" : "killed");
+        buf_put(&b, line);
+    }
     buf_put(&b, "begin\n");
     for (int i = 0; i < r->n; i++) {
         const RecordItem *it = &r->items[i];
@@ -275,6 +288,33 @@ int record_parse(Record *r, const char *buf, size_t len, const char *name, char 
                 else if (!strcmp(b, "ai") && n == 4 && is_ident(c, sizeof s->ai)) copy_str(s->ai, sizeof s->ai, c);
                 else FAIL("bad side line (expected \"side FACTION human\" or \"side FACTION ai KIND\")");
                 r->n_sides++;
+            } else if (!strcmp(key, "campaign") && n == 3) {
+                long step;
+                if (!is_ident(a, sizeof r->campaign) || parse_ints(b, &step, 1) != 1 || step < 0 || step > 64)
+                    FAIL("bad campaign line (expected \"campaign ID STEP\")");
+                copy_str(r->campaign, sizeof r->campaign, a);
+                r->campaign_step = (int)step;
+            } else if (!strcmp(key, "carry-unit")) {
+                char tag[128];
+                long v[3];
+                const char *rest = line + strlen("carry-unit");
+                while (*rest == ' ') rest++;
+                size_t tl = strcspn(rest, " ");
+                if (tl == 0 || tl >= sizeof tag) FAIL("bad carry-unit line");
+                memcpy(tag, rest, tl); tag[tl] = 0;
+                if (!is_ident(tag, GAME_ID_LEN) || parse_ints(rest + tl, v, 3) != 3 || v[0] < 0 || v[1] < 0 || v[1] > 1000 || v[2] < 0)
+                    FAIL("bad carry-unit line (expected \"carry-unit TAG ORDINAL STEPS EXP\")");
+                if (r->carry.n_units >= CARRY_MAX) FAIL("too many carry-unit lines");
+                CarryUnit *c = &r->carry.units[r->carry.n_units++];
+                copy_str(c->tag, sizeof c->tag, tag);
+                c->ordinal = (int)v[0]; c->steps = (int)v[1]; c->exp = (int)v[2];
+            } else if (!strcmp(key, "carry-leader") && n == 3) {
+                if (!is_ident(a, GAME_ID_LEN) || (strcmp(b, "killed") && strcmp(b, "captured")))
+                    FAIL("bad carry-leader line (expected \"carry-leader ID killed|captured\")");
+                if (r->carry.n_leaders >= CARRY_MAX) FAIL("too many carry-leader lines");
+                CarryLeader *c = &r->carry.leaders[r->carry.n_leaders++];
+                copy_str(c->id, sizeof c->id, a);
+                c->state = strcmp(b, "killed") ? LEADER_CAPTURED : LEADER_KILLED;
             } else if (!strcmp(key, "begin") && n == 1) {
                 if (!have_scenario) FAIL("missing \"scenario\" line before \"begin\"");
                 if (!have_seed) FAIL("missing \"seed\" line before \"begin\"");

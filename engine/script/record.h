@@ -6,6 +6,9 @@
  *   seed 42
  *   side jin human
  *   side liao ai default
+ *   campaign jin_campaign 2            (optional: campaign id and step)
+ *   carry-unit aguda_guard 0 3 250     (optional: tag, ordinal, steps, experience)
+ *   carry-leader xiao_sixian killed    (optional: leader id, killed|captured)
  *   begin
  *   move 1 12 -3 4          (faction unit q r)
  *   attack 1 -2 5 3 7       (faction q r attacker...)
@@ -26,6 +29,18 @@
 
 typedef struct RecordSide { char faction[GAME_ID_LEN]; int human; char ai[16]; } RecordSide;
 
+/* What a campaign carries into its next scenario: the surviving strength and experience of
+ * tagged units (the k-th unit with a tag, in unit order), and leaders who are gone. */
+#define CARRY_MAX 96
+typedef struct CarryUnit { char tag[GAME_ID_LEN]; int ordinal, steps, exp; } CarryUnit;
+typedef struct CarryLeader { char id[GAME_ID_LEN]; int state; /* LeaderState */ } CarryLeader;
+typedef struct Carry {
+    int n_units;
+    CarryUnit units[CARRY_MAX];
+    int n_leaders;
+    CarryLeader leaders[CARRY_MAX];
+} Carry;
+
 typedef struct RecordItem {
     int is_hash;                /* 1: a hash line, else a command */
     Command cmd;
@@ -40,6 +55,9 @@ typedef struct Record {
     uint64_t seed;
     int n_sides;
     RecordSide sides[GAME_MAX_FACTIONS];
+    char campaign[GAME_ID_LEN]; /* campaign id when the game is one step of a campaign */
+    int campaign_step;
+    Carry carry;                /* applied to the scenario before it starts */
     int n, cap;
     RecordItem *items;          /* owned */
     char name[256];             /* file name for messages */

@@ -1,0 +1,202 @@
+/* campaign.c - reading campaign files and carrying units, experience and leaders from one
+ * scenario of a campaign into the next. */
+#include "campaign.h"
+#include <stdio.h>
+#include <string.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#define CAMPAIGN_BUDGET 5000000
+
+static void copy_str(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap) n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    luaL_error(L, "campaign script exceeded its instruction budget");
+}
+
+/* Field k of the table at idx as a string into dst; required fields raise an error. */
+static void get_str(lua_State *L, int idx, const char *k, char *dst, size_t cap, int required)
+{
+    lua_getfield(L, idx, k);
+    if (lua_type(L, -1) == LUA_TSTRING) copy_str(dst, cap, lua_tostring(L, -1));
+    else if (!lua_isnil(L, -1)) luaL_error(L, "campaign field '%s' must be a string", k);
+    else if (required) luaL_error(L, "campaign needs a '%s' field", k);
+    else dst[0] = 0;
+    lua_pop(L, 1);
+}
+
+/* A list of strings (field k) into out; returns the count. */
+static int get_list(lua_State *L, int idx, const char *k, char (*out)[GAME_ID_LEN], int cap)
+{
+    int n = 0;
+    lua_getfield(L, idx, k);
+    if (lua_istable(L, -1)) {
+        lua_Integer len = luaL_len(L, -1);
+        for (lua_Integer i = 1; i <= len; i++) {
+            lua_rawgeti(L, -1, i);
+            if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "campaign '%s' entries must be strings", k);
+            if (n >= cap) luaL_error(L, "campaign '%s' has too many entries (at most %d)", k, cap);
+            copy_str(out[n++], GAME_ID_LEN, lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "campaign '%s' must be a list", k);
+    }
+    lua_pop(L, 1);
+    return n;
+}
+
+/* campaign { ... }: fill the Campaign in the upvalue. */
+static int l_campaign(lua_State *L)
+{
+    Campaign *c = lua_touserdata(L, lua_upvalueindex(1));
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (c->id[0]) return luaL_error(L, "only one campaign{} per file");
+    get_str(L, 1, "id", c->id, sizeof c->id, 1);
+    get_str(L, 1, "title", c->title, sizeof c->title, 1);
+    get_str(L, 1, "years", c->years, sizeof c->years, 0);
+    get_str(L, 1, "side", c->side, sizeof c->side, 1);
+    get_str(L, 1, "briefing", c->briefing, sizeof c->briefing, 0);
+    lua_getfield(L, 1, "scenarios");
+    if (!lua_istable(L, -1)) return luaL_error(L, "campaign needs a 'scenarios' list");
+    lua_Integer len = luaL_len(L, -1);
+    if (len < 1 || len > CAMPAIGN_MAX_STEPS) return luaL_error(L, "campaign needs 1 to %d scenarios", CAMPAIGN_MAX_STEPS);
+    for (lua_Integer i = 1; i <= len; i++) {
+        lua_rawgeti(L, -1, i);
+        CampaignStep *st = &c->steps[c->n_steps];
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            copy_str(st->scenario, sizeof st->scenario, lua_tostring(L, -1));
+            st->interlude[0] = 0;
+        } else if (lua_istable(L, -1)) {
+            get_str(L, lua_gettop(L), "id", st->scenario, sizeof st->scenario, 1);
+            get_str(L, lua_gettop(L), "interlude", st->interlude, sizeof st->interlude, 0);
+        } else {
+            return luaL_error(L, "campaign scenario %d must be an id or a table", (int)i);
+        }
+        c->n_steps++;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    c->n_carry_units = get_list(L, 1, "carry_units", c->carry_units, CAMPAIGN_MAX_CARRY);
+    c->n_carry_leaders = get_list(L, 1, "carry_leaders", c->carry_leaders, CAMPAIGN_MAX_CARRY);
+    return 0;
+}
+
+int campaign_load(const char *path, Campaign *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    copy_str(out->path, sizeof out->path, path);
+    lua_State *L = luaL_newstate();
+    if (!L) { snprintf(err, errlen, "%s: out of memory", path); return -1; }
+    luaL_requiref(L, "_G", luaopen_base, 1);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    lua_settop(L, 0);
+    static const char *const banned[] = { "dofile", "loadfile", "load", "require", "collectgarbage", "print", NULL };
+    for (int i = 0; banned[i]; i++) { lua_pushnil(L); lua_setglobal(L, banned[i]); }
+    lua_pushlightuserdata(L, out);
+    lua_pushcclosure(L, l_campaign, 1);
+    lua_setglobal(L, "campaign");
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, CAMPAIGN_BUDGET);
+    int rc = -1;
+    char chunk[520];
+    snprintf(chunk, sizeof chunk, "@%s", path);
+    if (luaL_loadfilex(L, path, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
+        const char *m = lua_tostring(L, -1);
+        snprintf(err, errlen, "%s", m ? m : "unknown error");
+        if (m && !strstr(m, path)) snprintf(err, errlen, "%s: %s", path, m);
+    } else if (!out->id[0]) {
+        snprintf(err, errlen, "%s:1: no campaign{} in the file", path);
+    } else {
+        rc = 0;
+    }
+    (void)chunk;
+    lua_close(L);
+    return rc;
+}
+
+static int listed(const char (*list)[GAME_ID_LEN], int n, const char *s)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(list[i], s)) return 1;
+    return 0;
+}
+
+void campaign_collect(const Campaign *c, const Game *g, Carry *carry)
+{
+    int side = game_find_faction(g, c->side);
+    for (int t = 0; t < c->n_carry_units; t++) {
+        const char *tag = c->carry_units[t];
+        int ordinal = 0;
+        for (int u = 0; u < g->n_units; u++) {
+            const Unit *un = &g->units[u];
+            if (strcmp(un->tag, tag)) continue;
+            /* a unit that defected or died counts as lost to the side */
+            int steps = (un->alive && un->faction == side) ? un->steps : 0;
+            CarryUnit *e = NULL;
+            for (int i = 0; i < carry->n_units; i++)
+                if (!strcmp(carry->units[i].tag, tag) && carry->units[i].ordinal == ordinal) e = &carry->units[i];
+            if (!e && carry->n_units < CARRY_MAX) {
+                e = &carry->units[carry->n_units++];
+                copy_str(e->tag, sizeof e->tag, tag);
+                e->ordinal = ordinal;
+            }
+            if (e) { e->steps = steps; e->exp = un->exp; }
+            ordinal++;
+        }
+    }
+    for (int l = 0; l < g->n_leaders; l++) {
+        const Leader *ld = &g->leaders[l];
+        if (ld->state == LEADER_ACTIVE || !listed(c->carry_leaders, c->n_carry_leaders, ld->id)) continue;
+        int known = 0;
+        for (int i = 0; i < carry->n_leaders; i++) known |= !strcmp(carry->leaders[i].id, ld->id);
+        if (!known && carry->n_leaders < CARRY_MAX) {
+            CarryLeader *e = &carry->leaders[carry->n_leaders++];
+            copy_str(e->id, sizeof e->id, ld->id);
+            e->state = ld->state;
+        }
+    }
+}
+
+void campaign_apply_carry(const Carry *carry, Game *g)
+{
+    int ordinal_of[GAME_MAX_UNITS];
+    for (int u = 0; u < g->n_units; u++) {
+        ordinal_of[u] = 0;
+        for (int v = 0; v < u; v++)
+            if (g->units[u].tag[0] && !strcmp(g->units[v].tag, g->units[u].tag)) ordinal_of[u]++;
+    }
+    for (int u = 0; u < g->n_units; u++) {
+        Unit *un = &g->units[u];
+        if (!un->alive || !un->tag[0]) continue;
+        for (int i = 0; i < carry->n_units; i++) {
+            const CarryUnit *e = &carry->units[i];
+            if (strcmp(e->tag, un->tag) || e->ordinal != ordinal_of[u]) continue;
+            int max = g->rules.unit_types[un->type].max_steps;
+            if (e->steps <= 0) {
+                un->alive = 0;
+                if (un->leader >= 0) { g->leaders[un->leader].unit = -1; un->leader = -1; }
+            } else {
+                un->steps = e->steps < max ? e->steps : max;
+                if (e->exp > un->exp) un->exp = e->exp;
+            }
+        }
+    }
+    for (int i = 0; i < carry->n_leaders; i++) {
+        int l = game_find_leader(g, carry->leaders[i].id);
+        if (l < 0) continue;
+        Leader *ld = &g->leaders[l];
+        ld->state = (LeaderState)carry->leaders[i].state;
+        if (ld->unit >= 0 && ld->unit < g->n_units) g->units[ld->unit].leader = -1;
+        ld->unit = -1;
+    }
+}
