@@ -201,7 +201,7 @@ int main(int argc, char **argv)
     UiLaunch l = { 0 };
     l.scenario = a.scenario;
     l.side = a.side;
-    l.seed = a.seed;
+    l.seed = a.have_seed ? a.seed : 0;
     l.ai = a.ai;
     l.load = a.load;
     l.difficulty = a.difficulty;
