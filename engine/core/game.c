@@ -310,10 +310,11 @@ static int leader_refuge(const Game *g, int faction, Hex h, int except)
     return best;
 }
 
-/* Kills a unit; its leader is captured when leader_die (1..6) <= capture_leader_in6, else
- * escapes to the nearest leaderless friendly unit within 3 hexes, else dies. leader_die 0:
- * no capture roll (the leader escapes or dies). */
-void gamei_kill_unit(Game *g, int unit, int by, int leader_die)
+/* Kills a unit and logs it; its leader is captured when leader_die (1..6) <=
+ * capture_leader_in6, else escapes to the nearest leaderless friendly unit within 3 hexes,
+ * else dies. leader_die 0: no capture roll. fire: call HOOK_UNIT_DESTROYED now (combat
+ * fires its hooks itself once the whole battle is settled). */
+void gamei_kill_unit(Game *g, int unit, int by, int leader_die, int fire)
 {
     Unit *u = &g->units[unit];
     if (!u->alive) return;
@@ -342,7 +343,7 @@ void gamei_kill_unit(Game *g, int unit, int by, int leader_die)
             }
         }
     }
-    gamei_fire(g, HOOK_UNIT_DESTROYED, unit, by, 0, u->hex);
+    if (fire) gamei_fire(g, HOOK_UNIT_DESTROYED, unit, by, 0, u->hex);
 }
 
 /* Ends the game when a VC_TAKE_PLACE or VC_KILL_LEADER condition holds (first in list order). */
@@ -716,7 +717,7 @@ int game_damage_unit(Game *g, int unit, int steps)
     if (unit < 0 || unit >= g->n_units || !g->units[unit].alive || steps < 0) return 1;
     Unit *u = &g->units[unit];
     if (steps >= u->steps) {
-        gamei_kill_unit(g, unit, -1, 0);
+        gamei_kill_unit(g, unit, -1, 0, 1);
         return 0;
     }
     u->steps -= steps;
