@@ -102,11 +102,11 @@ leader { id = "xiao_tabuye", name = "Xiao Tabuye",     hanzi = "蕭撻不也",  
 -- Jin: 2,500 at the Laliu muster (JS, XZZTJ); 3,700 armoured men by Chuhedian (JS); the rest
 -- of the confederation's levies at home.
 unit { type = "jurchen_heavy_cavalry", faction = "jin", at = "deshengtuo", steps = 2,
-       leader = "aguda", name = "Aguda's armoured men", tag = "aguda_host", exp = 100 }
+       leader = "aguda", name = "Aguda's armoured men", tag = "aguda_guard", exp = 100 }
 unit { type = "jurchen_horse_archers", faction = "jin", at = "deshengtuo", steps = 1,
-       leader = "zonggan", name = "Zonggan's riders", tag = "muster" }
+       leader = "zonggan", name = "Zonggan's riders", tag = "zonggan_riders" }
 unit { type = "jurchen_heavy_cavalry", faction = "jin", at = "huining", steps = 1,
-       leader = "loushi", name = "Loushi's mouke", tag = "muster" }
+       leader = "loushi", name = "Loushi's mouke", tag = "loushi_mouke" }
 unit { type = "jurchen_horse_archers", faction = "jin", at = "huining", steps = 1,
        name = "Anchuhu clansmen", tag = "muster" }
 
