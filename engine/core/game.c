@@ -290,9 +290,13 @@ void gamei_unit_label(const Game *g, int unit, char *buf, int cap)
     const Unit *u = &g->units[unit];
     const char *tname = g->rules.unit_types[u->type].name;
     if (u->name[0]) snprintf(buf, (size_t)cap, "%s", u->name);
-    else if (u->leader >= 0 && u->leader < g->n_leaders)
-        snprintf(buf, (size_t)cap, "%s's %s", g->leaders[u->leader].name, tname);
-    else if (u->faction >= 0 && u->faction < g->n_factions)
+    else if (u->leader >= 0 && u->leader < g->n_leaders) {
+        /* "Yelü Yudu's heavy cavalry": the type name in lower case after the possessive */
+        char lower[48];
+        snprintf(lower, sizeof lower, "%s", tname);
+        if (lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = (char)(lower[0] - 'A' + 'a');
+        snprintf(buf, (size_t)cap, "%s's %s", g->leaders[u->leader].name, lower);
+    } else if (u->faction >= 0 && u->faction < g->n_factions)
         snprintf(buf, (size_t)cap, "%s %s", g->factions[u->faction].name, tname);
     else snprintf(buf, (size_t)cap, "%s", tname);
 }
