@@ -1,0 +1,117 @@
+/* list.c - finding scenarios: every .lua file in scripts/scenarios/ and scripts/campaigns/ of
+ * the data folder, then in the user's mod folder and its scenarios/ and campaigns/. Each file
+ * is run in a sandbox only until its scenario{} or campaign{} call, which is all we read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include "lscript_int.h"
+
+/* Reads the metadata of one file into out; 0 or -1 with a message in err. */
+static int read_info(const char *path, ScenarioInfo *out, char *err, size_t errlen)
+{
+    LScript *s = ls_new(LS_MODE_INFO, 0);
+    if (!s) { snprintf(err, errlen, "%s: out of memory", path); return -1; }
+    int rc = ls_run_scenario(s, path);
+    if (rc == 0 && !s->have_scenario) {
+        snprintf(err, errlen, "%.400s:1: no scenario{} or campaign{} declaration", path);
+        rc = -1;
+    } else if (rc != 0) {
+        snprintf(err, errlen, "%s", s->last_error);
+    } else if (!s->info.id[0]) {
+        snprintf(err, errlen, "%.400s:%d: scenario{} needs an id", path, s->scenario_line);
+        rc = -1;
+    }
+    if (rc == 0) *out = s->info;
+    lscript_free(s);
+    return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(((const ScenarioInfo *)a)->id, ((const ScenarioInfo *)b)->id);
+}
+
+/* Appends the .lua files of dir (in name order) to out[*n..cap). */
+static void scan_dir(const char *dir, int is_mod, ScenarioInfo *out, int *n, int cap)
+{
+    DIR *d = opendir(dir);
+    if (!d) return;
+    char names[256][128];
+    int nn = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && nn < 256) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || l >= 128 || strcmp(e->d_name + l - 4, ".lua") != 0 || e->d_name[0] == '.') continue;
+        memcpy(names[nn++], e->d_name, l + 1);
+    }
+    closedir(d);
+    qsort(names, (size_t)nn, 128, by_name);
+    for (int i = 0; i < nn && *n < cap; i++) {
+        char path[LSCRIPT_PATH_LEN];
+        snprintf(path, sizeof path, "%.380s/%.120s", dir, names[i]);
+        ScenarioInfo info;
+        char err[600];
+        if (read_info(path, &info, err, sizeof err) != 0) {
+            fprintf(stderr, "SCRIPT: skipping %s\n", err);
+            continue;
+        }
+        int dup = 0;
+        for (int k = 0; k < *n; k++) dup |= strcmp(out[k].id, info.id) == 0;
+        if (dup) {
+            fprintf(stderr, "SCRIPT: skipping %s: id '%s' is already taken\n", path, info.id);
+            continue;
+        }
+        info.is_mod = is_mod;
+        out[(*n)++] = info;
+    }
+}
+
+int lscript_list_scenarios(ScenarioInfo *out, int cap)
+{
+    int n = 0;
+    char dir[LSCRIPT_PATH_LEN + 32];
+    const char *data = lscript_data_dir();
+    snprintf(dir, sizeof dir, "%.450s/scripts/scenarios", data);
+    scan_dir(dir, 0, out, &n, cap);
+    snprintf(dir, sizeof dir, "%.450s/scripts/campaigns", data);
+    scan_dir(dir, 0, out, &n, cap);
+    qsort(out, (size_t)n, sizeof *out, by_id);
+    int built_in = n;
+    const char *mod = lscript_mod_dir();
+    scan_dir(mod, 1, out, &n, cap);
+    snprintf(dir, sizeof dir, "%.450s/scenarios", mod);
+    scan_dir(dir, 1, out, &n, cap);
+    snprintf(dir, sizeof dir, "%.450s/campaigns", mod);
+    scan_dir(dir, 1, out, &n, cap);
+    qsort(out + built_in, (size_t)(n - built_in), sizeof *out, by_id);
+    return n;
+}
+
+int lscript_find_scenario(const char *id, ScenarioInfo *out)
+{
+    if (!id || !*id) return -1;
+    size_t l = strlen(id);
+    if (strchr(id, '/') || (l > 4 && strcmp(id + l - 4, ".lua") == 0)) {
+        char err[600];
+        if (read_info(id, out, err, sizeof err) != 0) {
+            fprintf(stderr, "SCRIPT: %s\n", err);
+            return -1;
+        }
+        out->is_mod = 1;
+        return 0;
+    }
+    int cap = 512;
+    ScenarioInfo *all = malloc(sizeof *all * (size_t)cap);
+    if (!all) return -1;
+    int n = lscript_list_scenarios(all, cap), rc = -1;
+    for (int i = 0; i < n; i++)
+        if (strcmp(all[i].id, id) == 0) { *out = all[i]; rc = 0; break; }
+    free(all);
+    return rc;
+}

@@ -1,0 +1,501 @@
+/* lscript.c - the script host's life cycle: data and mod folders, loading a scenario into a
+ * new sandboxed state and game, freeing, the content hash, the theatre map, AI goals, and the
+ * small helpers every binding file uses (argument checks, positions, log entries). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdarg.h>
+#include <unistd.h>
+#include "lscript_int.h"
+#include "mapio.h"
+#include "proj.h"
+
+/* ================================================================ folders */
+
+static char g_data_dir[LSCRIPT_PATH_LEN];
+static char g_mod_dir[LSCRIPT_PATH_LEN];
+static Map *g_theatre;
+
+static int ls_file_exists(const char *path)
+{
+    return access(path, R_OK) == 0;
+}
+
+/* Whether dir holds the game's data (scripts/rules/units.lua). */
+static int ls_is_data_dir(const char *dir)
+{
+    char p[LSCRIPT_PATH_LEN + 64];
+    snprintf(p, sizeof p, "%s/scripts/rules/units.lua", dir);
+    return ls_file_exists(p);
+}
+
+const char *lscript_data_dir(void)
+{
+    if (g_data_dir[0]) return g_data_dir;
+    const char *env = getenv("GYR_DATA_DIR");
+    if (env && *env) {
+        snprintf(g_data_dir, sizeof g_data_dir, "%s", env);
+        return g_data_dir;
+    }
+    char exe[LSCRIPT_PATH_LEN];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        for (int up = 0; slash && up < 3; up++) {
+            *slash = 0;
+            if (ls_is_data_dir(exe)) {
+                snprintf(g_data_dir, sizeof g_data_dir, "%s", exe);
+                return g_data_dir;
+            }
+            char share[LSCRIPT_PATH_LEN + 32];
+            snprintf(share, sizeof share, "%s/share/gyrfalcon", exe);
+            if (ls_is_data_dir(share)) {
+                snprintf(g_data_dir, sizeof g_data_dir, "%.500s", share);
+                return g_data_dir;
+            }
+            slash = strrchr(exe, '/');
+        }
+    }
+#ifdef GYR_SOURCE_DIR
+    snprintf(g_data_dir, sizeof g_data_dir, "%s", GYR_SOURCE_DIR);
+#else
+    snprintf(g_data_dir, sizeof g_data_dir, ".");
+#endif
+    return g_data_dir;
+}
+
+void lscript_set_data_dir(const char *dir)
+{
+    snprintf(g_data_dir, sizeof g_data_dir, "%s", dir ? dir : "");
+}
+
+void lscript_set_mod_dir(const char *dir)
+{
+    snprintf(g_mod_dir, sizeof g_mod_dir, "%s", dir ? dir : "");
+}
+
+const char *lscript_mod_dir(void)
+{
+    if (g_mod_dir[0]) return g_mod_dir;
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg) snprintf(g_mod_dir, sizeof g_mod_dir, "%s/gyrfalcon/mods", xdg);
+    else if (home && *home) snprintf(g_mod_dir, sizeof g_mod_dir, "%s/.local/share/gyrfalcon/mods", home);
+    else snprintf(g_mod_dir, sizeof g_mod_dir, "gyrfalcon-mods");
+    return g_mod_dir;
+}
+
+/* ================================================================ theatre map */
+
+const Map *lscript_theatre(char *err, size_t errlen)
+{
+    if (g_theatre) return g_theatre;
+    char path[LSCRIPT_PATH_LEN + 32];
+    snprintf(path, sizeof path, "%s/maps/theatre.map", lscript_data_dir());
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open the theatre map", path);
+        return NULL;
+    }
+    size_t cap = 1 << 20, len = 0, got;
+    char *buf = malloc(cap);
+    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) { free(buf); buf = NULL; break; }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (!buf) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    char perr[256];
+    g_theatre = mapio_parse(buf, len, path, perr, sizeof perr);
+    free(buf);
+    if (!g_theatre) snprintf(err, errlen, "%s:%s", path, perr);
+    return g_theatre;
+}
+
+void lscript_unload_theatre(void)
+{
+    map_free(g_theatre);
+    g_theatre = NULL;
+}
+
+/* ================================================================ helpers for bindings */
+
+LScript *ls_self(lua_State *L)
+{
+    return *(LScript **)lua_getextraspace(L);
+}
+
+Game *ls_game(lua_State *L)
+{
+    LScript *s = ls_self(L);
+    if (!s->game) luaL_error(L, "no game yet: call scenario{} first");
+    return s->game;
+}
+
+void ls_where(lua_State *L, int level, char *buf, size_t cap)
+{
+    lua_Debug ar;
+    LScript *s = ls_self(L);
+    for (int lv = level; lua_getstack(L, lv, &ar); lv++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
+        const char *src = ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+        snprintf(buf, cap, "%s:%d", src, ar.currentline);
+        return;
+    }
+    snprintf(buf, cap, "%s", s->path[0] ? s->path : "?");
+}
+
+void ls_report(LScript *s, const char *fmt, ...)
+{
+    char line[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    s->problems++;
+    if (!s->report || s->report_cap == 0) return;
+    size_t n = strlen(line);
+    if (s->report_len + n + 2 > s->report_cap) return;
+    memcpy(s->report + s->report_len, line, n);
+    s->report_len += n;
+    s->report[s->report_len++] = '\n';
+    s->report[s->report_len] = 0;
+}
+
+int ls_problem(lua_State *L, const char *fmt, ...)
+{
+    char msg[400], where[LSCRIPT_PATH_LEN + 16];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ls_where(L, 1, where, sizeof where);
+    LScript *s = ls_self(L);
+    if (s->mode == LS_MODE_CHECK && s->loading) {
+        ls_report(s, "%s: %s", where, msg);
+        return 0;
+    }
+    lua_pushfstring(L, "%s: %s", where, msg);
+    return lua_error(L);
+}
+
+int ls_check_faction(lua_State *L, int idx)
+{
+    Game *g = ls_game(L);
+    const char *id = luaL_checkstring(L, idx);
+    int f = game_find_faction(g, id);
+    if (f < 0) ls_problem(L, "unknown faction '%s'", id);
+    return f;
+}
+
+int ls_opt_faction(lua_State *L, int idx)
+{
+    if (lua_isnoneornil(L, idx)) return -1;
+    return ls_check_faction(L, idx);
+}
+
+int ls_check_place(lua_State *L, int idx)
+{
+    Game *g = ls_game(L);
+    const char *id = luaL_checkstring(L, idx);
+    int p = map_find_place(g->map, id);
+    if (p < 0) ls_problem(L, "unknown place '%s'", id);
+    return p;
+}
+
+int ls_check_leader(lua_State *L, int idx)
+{
+    Game *g = ls_game(L);
+    const char *id = luaL_checkstring(L, idx);
+    int l = game_find_leader(g, id);
+    if (l < 0) ls_problem(L, "unknown leader '%s'", id);
+    return l;
+}
+
+static const char *const ls_relations[] = { "war", "neutral", "alliance", "vassal", NULL };
+
+Relation ls_check_relation(lua_State *L, int idx)
+{
+    return (Relation)luaL_checkoption(L, idx, NULL, ls_relations);
+}
+
+const char *ls_relation_id(Relation r)
+{
+    return (unsigned)r < 4 ? ls_relations[r] : "?";
+}
+
+void ls_push_hex(lua_State *L, Hex h)
+{
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, h.q);
+    lua_setfield(L, -2, "q");
+    lua_pushinteger(L, h.r);
+    lua_setfield(L, -2, "r");
+}
+
+void ls_push_date(lua_State *L, int y, int m, int d)
+{
+    lua_createtable(L, 0, 3);
+    lua_pushinteger(L, y);
+    lua_setfield(L, -2, "year");
+    lua_pushinteger(L, m);
+    lua_setfield(L, -2, "month");
+    lua_pushinteger(L, d);
+    lua_setfield(L, -2, "day");
+}
+
+const char *ls_field_str(lua_State *L, int t, const char *k, const char *def)
+{
+    const char *v = def;
+    if (lua_getfield(L, t, k) != LUA_TNIL) {
+        if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "field '%s' must be a string", k);
+        v = lua_tostring(L, -1);
+    }
+    lua_pop(L, 1);     /* strings stay alive: they are anchored in the table */
+    return v;
+}
+
+lua_Integer ls_field_int(lua_State *L, int t, const char *k, lua_Integer def)
+{
+    lua_Integer v = def;
+    if (lua_getfield(L, t, k) != LUA_TNIL) {
+        int ok;
+        v = lua_tointegerx(L, -1, &ok);
+        if (!ok) luaL_error(L, "field '%s' must be an integer", k);
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+int ls_field_bool(lua_State *L, int t, const char *k, int def)
+{
+    int v = def;
+    if (lua_getfield(L, t, k) != LUA_TNIL) v = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+int ls_to_hex(lua_State *L, int idx, const Map *m, Hex *out, char *msg, size_t cap)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        const char *id = lua_tostring(L, idx);
+        int p = map_find_place(m, id);
+        if (p < 0) { snprintf(msg, cap, "unknown place '%s'", id); return -1; }
+        *out = m->places[p].hex;
+        return 0;
+    }
+    if (lua_type(L, idx) != LUA_TTABLE) {
+        snprintf(msg, cap, "a position is a place id or a table {q=,r=} / {col=,row=} / {lat=,lon=}");
+        return -1;
+    }
+    int isq, isr;
+    lua_getfield(L, idx, "q");
+    lua_getfield(L, idx, "r");
+    lua_Integer q = lua_tointegerx(L, -2, &isq), r = lua_tointegerx(L, -1, &isr);
+    lua_pop(L, 2);
+    if (isq && isr) { *out = hex_make((int)q, (int)r); return 0; }
+    lua_getfield(L, idx, "col");
+    lua_getfield(L, idx, "row");
+    q = lua_tointegerx(L, -2, &isq);
+    r = lua_tointegerx(L, -1, &isr);
+    lua_pop(L, 2);
+    if (isq && isr) { *out = hex_from_offset((int)q, (int)r); return 0; }
+    lua_getfield(L, idx, "lat");
+    lua_getfield(L, idx, "lon");
+    int isla = lua_isnumber(L, -2), islo = lua_isnumber(L, -1);
+    double lat = lua_tonumber(L, -2), lon = lua_tonumber(L, -1);
+    lua_pop(L, 2);
+    if (isla && islo) {
+        if (!m->geographic) {
+            snprintf(msg, cap, "this map has no geography: use {q=,r=} instead of lat/lon");
+            return -1;
+        }
+        *out = proj_latlon_to_hex(m, lat, lon);
+        return 0;
+    }
+    snprintf(msg, cap, "a position table needs q and r, col and row, or lat and lon");
+    return -1;
+}
+
+/* Whether faction could have one more unit in h (land, on map, room, no other faction). */
+static int ls_hex_has_room(const Game *g, int faction, Hex h)
+{
+    if (!map_in_bounds(g->map, h) || map_is_water(g->map, h)) return 0;
+    int us[GAME_MAX_UNITS];
+    int n = game_units_at(g, h, us, GAME_MAX_UNITS);
+    if (n >= g->rules.stack_limit) return 0;
+    for (int i = 0; i < n; i++)
+        if (g->units[us[i]].faction != faction) return 0;
+    return 1;
+}
+
+int ls_free_hex_near(const Game *g, int faction, Hex c, int radius, Hex *out)
+{
+    Hex ring[6 * 16];
+    for (int rad = 0; rad <= radius && rad <= 16; rad++) {
+        int n = hex_ring(c, rad, ring, 6 * 16);
+        for (int i = 0; i < n; i++)
+            if (ls_hex_has_room(g, faction, ring[i])) { *out = ring[i]; return 0; }
+    }
+    return -1;
+}
+
+void ls_unit_label(const Game *g, int unit, char *buf, size_t cap)
+{
+    const Unit *u = &g->units[unit];
+    const char *tname = g->rules.unit_types[u->type].name;
+    if (u->name[0]) snprintf(buf, cap, "%s", u->name);
+    else if (u->leader >= 0 && u->leader < g->n_leaders)
+        snprintf(buf, cap, "%s's %s", g->leaders[u->leader].name, tname);
+    else snprintf(buf, cap, "%s %s", g->factions[u->faction].name, tname);
+}
+
+long ls_log_mark(const Game *g)
+{
+    return (long)g->n_log + g->log_dropped;
+}
+
+void ls_log_unless(Game *g, long mark, GameEventType type, int faction, const char *text,
+                   const char *note)
+{
+    if (ls_log_mark(g) == mark) {
+        game_log(g, type, faction, text, note ? note : "");
+        return;
+    }
+    /* the core logged it already: let the script's words replace the core's plain ones */
+    for (int i = (int)(mark - g->log_dropped); i < g->n_log; i++) {
+        if (i < 0 || g->log[i].type != type) continue;
+        if (text && *text) snprintf(g->log[i].text, GAME_TEXT_LEN, "%s", text);
+        if (note && *note) snprintf(g->log[i].note, GAME_TEXT_LEN, "%s", note);
+        break;
+    }
+}
+
+/* ================================================================ the gyr table */
+
+int luaopen_gyr(lua_State *L)
+{
+    lua_newtable(L);
+    ls_open_game(L);
+    ls_open_unit(L);
+    ls_open_politics(L);
+    return 1;
+}
+
+/* ================================================================ life cycle */
+
+LScript *ls_new(LsMode mode, uint64_t seed)
+{
+    LScript *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->mode = mode;
+    s->seed = seed;
+    s->last_turn_started = 0;
+    s->next_choice_id = 1;
+    rules_defaults(&s->rules);
+    s->L = ls_sandbox_new(s);
+    if (!s->L) { free(s); return NULL; }
+    luaL_requiref(s->L, "gyr", luaopen_gyr, 1);
+    lua_pop(s->L, 1);
+    return s;
+}
+
+static const char *const ls_rules_files[] = { "units", "terrain", "combat" };
+
+int ls_run_scenario(LScript *s, const char *path)
+{
+    lua_State *L = s->L;
+    snprintf(s->path, sizeof s->path, "%s", path);
+    uint64_t h = LS_FNV_OFFSET;
+    if (s->mode != LS_MODE_INFO) {
+        for (int i = 0; i < 3; i++) {
+            char rp[LSCRIPT_PATH_LEN + 64];
+            snprintf(rp, sizeof rp, "%s/scripts/rules/%s.lua", lscript_data_dir(), ls_rules_files[i]);
+            if (ls_load_file(s, rp, &h) != 0) return -1;
+            if (ls_pcall(s, 0, 1, LS_BUDGET_LOAD) != 0) return -1;
+            if (!lua_istable(L, -1)) {
+                snprintf(s->last_error, sizeof s->last_error, "%.400s:1: must return a table", rp);
+                lua_settop(L, 0);
+                return -1;
+            }
+        }
+        if (ls_read_rules(s) != 0) { lua_settop(L, 0); return -1; }
+        lua_settop(L, 0);
+    }
+    ls_open_declarative(L);
+    s->loading = 1;
+    if (ls_load_file(s, path, &h) != 0) { s->loading = 0; return -1; }
+    s->content_hash = h;
+    int rc = ls_pcall(s, 0, 0, s->mode == LS_MODE_INFO ? LS_BUDGET_INFO : LS_BUDGET_LOAD);
+    if (rc != 0 && s->mode == LS_MODE_INFO && s->have_scenario &&
+        strstr(s->last_error, "\001scenario-read")) rc = 0;
+    if (rc == 0 && s->mode != LS_MODE_INFO) {
+        if (ls_finish_setup(s) != 0 && s->mode == LS_MODE_PLAY) rc = -1;
+    }
+    s->loading = 0;
+    ls_close_declarative(L);
+    return rc;
+}
+
+LScript *lscript_load(const char *path, uint64_t seed, Game **game_out, char *err, size_t errlen)
+{
+    if (game_out) *game_out = NULL;
+    LScript *s = ls_new(LS_MODE_PLAY, seed);
+    if (!s) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    if (ls_run_scenario(s, path) != 0) {
+        snprintf(err, errlen, "%s", s->last_error);
+        lscript_free(s);
+        return NULL;
+    }
+    s->game->hook = ls_game_hook;
+    s->game->hook_ud = s;
+    s->last_error[0] = 0;
+    if (game_out) *game_out = s->game;
+    return s;
+}
+
+void lscript_free(LScript *s)
+{
+    if (!s) return;
+    if (s->L) lua_close(s->L);
+    if (s->game) game_free(s->game);
+    if (s->own_map) map_free(s->own_map);
+    free(s);
+}
+
+uint64_t lscript_content_hash(const LScript *s)
+{
+    return s ? s->content_hash : 0;
+}
+
+const char *lscript_scenario_id(const LScript *s)
+{
+    return s ? s->scenario_id : "";
+}
+
+const char *lscript_last_error(const LScript *s)
+{
+    return s ? s->last_error : "";
+}
+
+int lscript_ai_goals(const LScript *s, int faction, AiGoal *out, int cap)
+{
+    int n = 0;
+    if (!s) return 0;
+    for (int i = 0; i < s->n_goals && n < cap; i++)
+        if (s->goals[i].faction == faction) out[n++] = s->goals[i];
+    return n;
+}

@@ -1,0 +1,154 @@
+/* lscript_int.h - what the script host's own files share: the LScript structure, the
+ * sandbox, the protected call with budgets, and helpers used by every binding file.
+ * Not part of the contract with other libraries (that is lscript.h). */
+#ifndef GYR_LSCRIPT_INT_H
+#define GYR_LSCRIPT_INT_H
+#include <lua.h>
+#include <lauxlib.h>
+#include "lscript.h"
+
+#define LS_MEM_CAP ((size_t)64 << 20)          /* bytes per Lua state */
+#define LS_BUDGET_LOAD 50000000LL              /* VM instructions for rules + scenario */
+#define LS_BUDGET_EVENT 10000000LL             /* VM instructions per event dispatch */
+#define LS_BUDGET_INFO 5000000LL               /* VM instructions to read metadata */
+#define LS_HOOK_EVERY 1000                     /* count hook period */
+#define LS_MAX_GOALS 64
+#define LS_MAX_CHUNKS 24
+#define LS_MAX_QUEUE 256
+
+typedef enum { LS_MODE_PLAY, LS_MODE_CHECK, LS_MODE_INFO } LsMode;
+
+struct LScript {
+    lua_State *L;
+    LsMode mode;
+    Game *game;                 /* owned (NULL until scenario{} ran) */
+    Map *own_map;               /* an inline map owned by the host, or NULL (theatre) */
+    uint64_t seed;
+    char path[LSCRIPT_PATH_LEN];
+    char scenario_id[GAME_ID_LEN];
+    uint64_t content_hash;
+    char last_error[512];
+
+    /* sandbox accounting */
+    size_t mem_used, mem_cap;
+    int mem_exceeded;
+    long long budget, used;
+    int budget_exceeded;
+    char budget_msg[320];
+    char where[LSCRIPT_PATH_LEN + 16];   /* last "FILE:LINE" seen by the hook (memory errors) */
+
+    /* chunks loaded (full paths), to repair Lua's truncated source names in messages */
+    int n_chunks;
+    char chunks[LS_MAX_CHUNKS][LSCRIPT_PATH_LEN];
+
+    /* setup */
+    int loading;                /* declarative functions live */
+    int have_scenario;
+    ScenarioInfo info;
+    int scenario_line;
+    int n_rules_types_base;     /* unit types from scripts/rules (scenario may add more) */
+    Rules rules;                /* read from scripts/rules before the game exists */
+    int faction_line[GAME_MAX_FACTIONS];
+    char place_set[MAP_MAX_PLACES];     /* places given an owner by place() */
+
+    /* play */
+    int dispatching;
+    int n_queue;
+    HookEvent queue[LS_MAX_QUEUE];
+    int last_turn_started;
+    int next_choice_id;
+
+    /* check mode */
+    char *report;
+    size_t report_cap, report_len;
+    int problems;
+
+    int n_goals;
+    AiGoal goals[LS_MAX_GOALS];
+};
+
+/* ---- sandbox.c */
+/* A new sandboxed state bound to s (allocator cap, hook, safe libraries). NULL when out of memory. */
+lua_State *ls_sandbox_new(LScript *s);
+/* Protected call of the function below nargs arguments with an instruction budget. On error
+ * returns -1 with the message in s->last_error (FILE:LINE: message); nothing left on the stack.
+ * On success leaves nres results. */
+int ls_pcall(LScript *s, int nargs, int nres, long long budget);
+/* Load a file as a text chunk named "@path" (recorded for message repair); pushes the function.
+ * Returns -1 with s->last_error set on failure. If hash is not NULL the bytes are hashed into it. */
+int ls_load_file(LScript *s, const char *path, uint64_t *hash);
+/* FNV-1a 64 over bytes, continuing from h. */
+uint64_t ls_fnv1a(uint64_t h, const void *data, size_t len);
+#define LS_FNV_OFFSET 0xcbf29ce484222325ULL
+
+/* ---- helpers shared by bindings (lscript.c) */
+LScript *ls_self(lua_State *L);
+Game *ls_game(lua_State *L);        /* raises when no game exists yet */
+/* "FILE:LINE" of the Lua code calling the current C function (level 1). */
+void ls_where(lua_State *L, int level, char *buf, size_t cap);
+/* A problem found in the caller's arguments: in check mode it is reported and 0 returned
+ * (the caller skips the action); otherwise raises a Lua error (does not return). */
+int ls_problem(lua_State *L, const char *fmt, ...);
+void ls_report(LScript *s, const char *fmt, ...);
+/* Faction argument: id string; -1 (with a raised error) when unknown. */
+int ls_check_faction(lua_State *L, int idx);
+int ls_opt_faction(lua_State *L, int idx);    /* nil -> -1 */
+int ls_check_place(lua_State *L, int idx);
+int ls_check_leader(lua_State *L, int idx);
+int ls_check_unit(lua_State *L, int idx);     /* a unit handle or an index */
+Relation ls_check_relation(lua_State *L, int idx);
+const char *ls_relation_id(Relation r);
+void ls_push_unit(lua_State *L, int unit);
+void ls_push_hex(lua_State *L, Hex h);
+void ls_push_date(lua_State *L, int y, int m, int d);
+/* Table field helpers: string/int with default. */
+const char *ls_field_str(lua_State *L, int t, const char *k, const char *def);
+lua_Integer ls_field_int(lua_State *L, int t, const char *k, lua_Integer def);
+int ls_field_bool(lua_State *L, int t, const char *k, int def);
+/* Position from a value: place id string, {q=,r=}, {col=,row=}, {lat=,lon=}. Returns 0 and
+ * *out, or -1 with msg. */
+int ls_to_hex(lua_State *L, int idx, const Map *m, Hex *out, char *msg, size_t cap);
+/* Nearest hex to c (c first, then rings) that is land, on the map, has room for one more unit
+ * and holds no unit of another faction. Returns 0 or -1 when none within radius. */
+int ls_free_hex_near(const Game *g, int faction, Hex c, int radius, Hex *out);
+/* Log one entry unless the core already logged one since mark (n_log + log_dropped). */
+void ls_log_unless(Game *g, long mark, GameEventType type, int faction, const char *text,
+                   const char *note);
+long ls_log_mark(const Game *g);
+/* A unit's name for the log: its own name, "<leader>'s <type>", or "<faction> <type>". */
+void ls_unit_label(const Game *g, int unit, char *buf, size_t cap);
+
+/* ---- binding files: each adds its functions into the table at the top of the stack */
+void ls_open_game(lua_State *L);      /* bind_game.c */
+void ls_open_unit(lua_State *L);      /* bind_unit.c */
+void ls_open_politics(lua_State *L);  /* bind_politics.c */
+int luaopen_gyr(lua_State *L);        /* lscript.c: the gyr table with all of the above */
+
+/* ---- scenario_load.c */
+/* Register the declarative globals (scenario, faction, ...). */
+void ls_open_declarative(lua_State *L);
+void ls_close_declarative(lua_State *L);
+/* Read scripts/rules/ results into s->rules (units, terrain, combat tables at -3,-2,-1). */
+int ls_read_rules(LScript *s);
+/* After the scenario ran: validation common to load and check. Returns problems found. */
+int ls_finish_setup(LScript *s);
+/* Creates a unit from the table at idx (type, steps, name, tag, leader, cohesion, exp) for
+ * faction at c or the nearest free hex within radius. Returns its index, or -1 after a
+ * problem was reported (check mode; in play the problem raises). */
+int ls_spawn_unit(lua_State *L, int idx, int faction, Hex c, int radius);
+/* Asks the next queued gyr.choice when none is pending. */
+void ls_ask_queued_choice(LScript *s);
+/* NULL-terminated names of the declarative globals and of the events (for the docs test). */
+const char *const *ls_declarative_names(void);
+const char *const *ls_event_names(void);
+#define LS_CHOICES_KEY "gyr.choices"
+#define LS_CHOICEQ_KEY "gyr.choicequeue"
+/* The hook given to the core. */
+void ls_game_hook(Game *g, const HookEvent *ev, void *ud);
+
+/* ---- lscript.c */
+/* Run rules + scenario into s (any mode). 0 on success, -1 with s->last_error. */
+int ls_run_scenario(LScript *s, const char *path);
+LScript *ls_new(LsMode mode, uint64_t seed);
+
+#endif

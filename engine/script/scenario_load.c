@@ -1,0 +1,1105 @@
+/* scenario_load.c - turning Lua into a Game: the rules tables (scripts/rules/), the
+ * declarative globals a scenario file calls while it is first run (scenario, faction,
+ * relation, place, leader, unit, unit_type, victory, on), the checks after setup, and the
+ * hook that runs the scenario's event handlers during play. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdarg.h>
+#include "lscript_int.h"
+
+#define HANDLERS_KEY "gyr.handlers"
+#define CHOICES_KEY "gyr.choices"
+#define CHOICEQ_KEY "gyr.choicequeue"
+
+
+/* ================================================================ rules */
+
+static const char *const class_ids[UC_COUNT + 1] = {
+    "heavy_cavalry", "horse_archers", "infantry", "levy", "siege", NULL
+};
+static const char *const season_ids[5] = { "spring", "summer", "autumn", "winter", NULL };
+
+/* Reads one unit type from the table at idx into t; 0 or -1 with msg. */
+static int read_unit_type(lua_State *L, int idx, UnitType *t, char *msg, size_t cap)
+{
+    memset(t, 0, sizeof *t);
+    const char *id = ls_field_str(L, idx, "id", NULL);
+    if (!id || !*id) { snprintf(msg, cap, "unit type without id"); return -1; }
+    snprintf(t->id, sizeof t->id, "%s", id);
+    snprintf(t->name, sizeof t->name, "%s", ls_field_str(L, idx, "name", id));
+    const char *cls = ls_field_str(L, idx, "class", NULL);
+    int c = -1;
+    for (int i = 0; cls && class_ids[i]; i++)
+        if (strcmp(cls, class_ids[i]) == 0) c = i;
+    if (c < 0) {
+        snprintf(msg, cap, "unit type '%s': class must be one of heavy_cavalry, horse_archers, "
+                 "infantry, levy, siege", id);
+        return -1;
+    }
+    t->cls = (UnitClass)c;
+    t->max_steps = (int)ls_field_int(L, idx, "steps", 4);
+    t->attack = (int)ls_field_int(L, idx, "attack", 0);
+    t->defence = (int)ls_field_int(L, idx, "defence", 0);
+    t->move = (int)ls_field_int(L, idx, "move", 0);
+    t->sight = (int)ls_field_int(L, idx, "sight", 2);
+    t->zoc = ls_field_bool(L, idx, "zoc", 1);
+    if (t->max_steps < 1 || t->max_steps > 20 || t->attack < 0 || t->defence < 1 || t->move < 1 ||
+        t->sight < 0) {
+        snprintf(msg, cap, "unit type '%s': steps 1..20, attack >= 0, defence >= 1, move >= 1", id);
+        return -1;
+    }
+    return 0;
+}
+
+/* "3:2" -> 15 (tenths); -1 when malformed. */
+static int parse_odds(const char *s)
+{
+    int a, b;
+    if (!s || sscanf(s, "%d:%d", &a, &b) != 2 || a < 0 || b <= 0) return -1;
+    return a * 10 / b;
+}
+
+/* "1/0", "0/1r", "0/2x": attacker and defender step losses, r retreat, x rout. */
+static int parse_cell(const char *s, CrtResult *c)
+{
+    int a, d, n = 0;
+    memset(c, 0, sizeof *c);
+    if (!s || sscanf(s, "%d/%d%n", &a, &d, &n) != 2 || a < 0 || d < 0 || a > 9 || d > 9) return -1;
+    c->att_loss = (uint8_t)a;
+    c->def_loss = (uint8_t)d;
+    for (const char *p = s + n; *p; p++) {
+        if (*p == 'r') c->retreat = 1;
+        else if (*p == 'x') c->rout = 1;
+        else return -1;
+    }
+    return 0;
+}
+
+static int rules_err(LScript *s, const char *file, const char *msg)
+{
+    snprintf(s->last_error, sizeof s->last_error, "%s/scripts/rules/%s.lua: %s",
+             lscript_data_dir(), file, msg);
+    return -1;
+}
+
+/* Reads an integer field into *dst when present. */
+static void opt_int(lua_State *L, int t, const char *k, int *dst)
+{
+    *dst = (int)ls_field_int(L, t, k, *dst);
+}
+
+int ls_read_rules(LScript *s)
+{
+    lua_State *L = s->L;
+    Rules *r = &s->rules;
+    char msg[256];
+    /* units.lua: an array of unit types */
+    int n = (int)luaL_len(L, 1);
+    if (n < 1 || n > RULES_MAX_UNIT_TYPES) return rules_err(s, "units", "needs 1..48 unit types");
+    r->n_unit_types = 0;
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, 1, i);
+        if (!lua_istable(L, -1)) return rules_err(s, "units", "each unit type is a table");
+        UnitType t;
+        if (read_unit_type(L, lua_gettop(L), &t, msg, sizeof msg) != 0) return rules_err(s, "units", msg);
+        if (rules_find_unit_type(r, t.id) >= 0) {
+            snprintf(msg, sizeof msg, "unit type '%s' defined twice", t.id);
+            return rules_err(s, "units", msg);
+        }
+        r->unit_types[r->n_unit_types++] = t;
+        lua_pop(L, 1);
+    }
+    /* terrain.lua */
+    if (lua_getfield(L, 2, "terrain") != LUA_TTABLE) return rules_err(s, "terrain", "needs a 'terrain' table");
+    int tt = lua_gettop(L);
+    for (int k = 0; k < TER_COUNT; k++) {
+        if (lua_getfield(L, tt, terrain_id((Terrain)k)) != LUA_TTABLE) {
+            snprintf(msg, sizeof msg, "terrain '%s' missing", terrain_id((Terrain)k));
+            return rules_err(s, "terrain", msg);
+        }
+        int e = lua_gettop(L);
+        TerrainRule *tr = &r->terrain[k];
+        if (lua_getfield(L, e, "move") != LUA_TTABLE) {
+            snprintf(msg, sizeof msg, "terrain '%s' needs a move table", terrain_id((Terrain)k));
+            return rules_err(s, "terrain", msg);
+        }
+        for (int c = 0; c < UC_COUNT; c++) {
+            lua_getfield(L, -1, class_ids[c]);
+            int ok;
+            lua_Integer v = lua_tointegerx(L, -1, &ok);
+            if (lua_isnil(L, -1) || lua_type(L, -1) == LUA_TBOOLEAN ||
+                (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "impassable") == 0))
+                tr->move_cost[c] = MOVE_IMPASSABLE;
+            else if (ok && v >= 1 && v < MOVE_IMPASSABLE) tr->move_cost[c] = (uint8_t)v;
+            else {
+                snprintf(msg, sizeof msg, "terrain '%s': move cost for %s must be 1..254 or "
+                         "\"impassable\"", terrain_id((Terrain)k), class_ids[c]);
+                return rules_err(s, "terrain", msg);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        tr->defence_pct = (int)ls_field_int(L, e, "defence", 0);
+        tr->cavalry_open = ls_field_bool(L, e, "cavalry_open", 0);
+        tr->blocks_sight = ls_field_bool(L, e, "blocks_sight", 0);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    opt_int(L, 2, "road_cost", &r->road_cost);
+    opt_int(L, 2, "river_minor_cost", &r->river_minor_cost);
+    r->river_major_stops = ls_field_bool(L, 2, "river_major_stops", r->river_major_stops);
+    opt_int(L, 2, "river_defence", &r->river_defence_pct);
+    opt_int(L, 2, "stack_limit", &r->stack_limit);
+    opt_int(L, 2, "supply_range", &r->supply_range);
+    if (r->stack_limit < 1 || r->road_cost < 1) return rules_err(s, "terrain", "stack_limit and road_cost must be >= 1");
+    if (lua_getfield(L, 2, "freeze") == LUA_TTABLE) {
+        int f = lua_gettop(L);
+        if (lua_getfield(L, f, "from") == LUA_TTABLE) {
+            opt_int(L, -1, "month", &r->freeze_from_month);
+            opt_int(L, lua_gettop(L), "day", &r->freeze_from_day);
+        }
+        lua_pop(L, 1);
+        if (lua_getfield(L, f, "to") == LUA_TTABLE) {
+            opt_int(L, -1, "month", &r->freeze_to_month);
+            opt_int(L, lua_gettop(L), "day", &r->freeze_to_day);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, 2, "season_attack") == LUA_TTABLE) {
+        for (int se = 0; se < 4; se++) {
+            if (lua_getfield(L, -1, season_ids[se]) == LUA_TTABLE)
+                for (int c = 0; c < UC_COUNT; c++) opt_int(L, lua_gettop(L), class_ids[c], &r->season_pct[se][c]);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    /* combat.lua */
+    static const struct { const char *k; size_t off; } nums[] = {
+        { "fort_defence", offsetof(Rules, fort_defence_pct) },
+        { "cavalry_open", offsetof(Rules, cavalry_open_pct) },
+        { "leader_per_rating", offsetof(Rules, leader_pct_per_rating) },
+        { "cohesion_max", offsetof(Rules, cohesion_max) },
+        { "cohesion_loss_unsupplied", offsetof(Rules, cohesion_loss_unsupplied) },
+        { "cohesion_recover", offsetof(Rules, cohesion_recover) },
+        { "cohesion_loss_per_step", offsetof(Rules, cohesion_loss_per_step) },
+        { "rout_cohesion", offsetof(Rules, rout_cohesion) },
+        { "exp_per_battle", offsetof(Rules, exp_per_battle) },
+        { "exp_per_level", offsetof(Rules, exp_pct_per_level) },
+        { "capture_leader_in6", offsetof(Rules, capture_leader_in6) },
+    };
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        opt_int(L, 3, nums[i].k, (int *)((char *)r + nums[i].off));
+    if (lua_getfield(L, 3, "columns") == LUA_TTABLE) {
+        int cols = (int)luaL_len(L, -1);
+        if (cols < 1 || cols > CRT_MAX_COLS) return rules_err(s, "combat", "needs 1..12 columns");
+        int ct = lua_gettop(L);
+        for (int c = 0; c < cols; c++) {
+            lua_rawgeti(L, ct, c + 1);
+            int col = lua_gettop(L);
+            int ratio = parse_odds(lua_istable(L, col) ? ls_field_str(L, col, "odds", NULL) : NULL);
+            if (ratio < 0 || (c > 0 && ratio <= r->crt_ratio10[c - 1])) {
+                snprintf(msg, sizeof msg, "column %d: odds must be \"A:B\", ascending", c + 1);
+                return rules_err(s, "combat", msg);
+            }
+            r->crt_ratio10[c] = ratio;
+            if (lua_getfield(L, col, "results") != LUA_TTABLE || luaL_len(L, -1) != CRT_ROWS) {
+                snprintf(msg, sizeof msg, "column %d: results needs 11 cells (2d6 = 2..12)", c + 1);
+                return rules_err(s, "combat", msg);
+            }
+            for (int row = 0; row < CRT_ROWS; row++) {
+                lua_rawgeti(L, -1, row + 1);
+                if (parse_cell(lua_tostring(L, -1), &r->crt[c][row]) != 0) {
+                    snprintf(msg, sizeof msg, "column %d row %d: a cell is \"A/D\" with optional r "
+                             "(retreat) or x (rout)", c + 1, row + 2);
+                    return rules_err(s, "combat", msg);
+                }
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 2);
+        }
+        r->crt_cols = cols;
+    }
+    lua_pop(L, 1);
+    s->n_rules_types_base = r->n_unit_types;
+    return 0;
+}
+
+/* ================================================================ declarative helpers */
+
+/* The game for a declarative call; NULL in check mode when setup failed earlier. */
+static Game *decl_game(lua_State *L)
+{
+    LScript *s = ls_self(L);
+    if (!s->loading) luaL_error(L, "this function works only while the scenario file is first run");
+    if (s->game) return s->game;
+    if (s->mode == LS_MODE_CHECK) return NULL;
+    ls_problem(L, "call scenario{} first");
+    return NULL;
+}
+
+static int caller_line(lua_State *L)
+{
+    lua_Debug ar;
+    for (int lv = 1; lua_getstack(L, lv, &ar); lv++)
+        if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) return ar.currentline;
+    return 0;
+}
+
+static int valid_id(const char *id)
+{
+    if (!id || !*id || strlen(id) >= GAME_ID_LEN) return 0;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_')) return 0;
+    return 1;
+}
+
+/* ================================================================ inline maps */
+
+static int legend_terrain(lua_State *L, int legend, char ch)
+{
+    if (legend) {
+        char k[2] = { ch, 0 };
+        lua_getfield(L, legend, k);
+        const char *id = lua_tostring(L, -1);
+        int t = id ? terrain_from_id(id) : -1;
+        lua_pop(L, 1);
+        if (t >= 0) return t;
+    }
+    switch (ch) {
+    case '.': case 'p': return TER_PLAIN;
+    case 'a': return TER_FARMLAND;
+    case 's': return TER_STEPPE;
+    case 'f': return TER_FOREST;
+    case 'h': return TER_HILLS;
+    case 'm': return TER_MOUNTAINS;
+    case 'w': return TER_MARSH;
+    case 'd': return TER_DESERT;
+    case 'n': return TER_SAND;
+    case '~': return TER_SEA;
+    case 'o': return TER_LAKE;
+    default: return -1;
+    }
+}
+
+/* Hex from an array {q, r} at idx; 0 or -1. */
+static int pair_hex(lua_State *L, int idx, int first, Hex *h)
+{
+    int ok1, ok2;
+    lua_rawgeti(L, idx, first);
+    lua_rawgeti(L, idx, first + 1);
+    h->q = (int)lua_tointegerx(L, -2, &ok1);
+    h->r = (int)lua_tointegerx(L, -1, &ok2);
+    lua_pop(L, 2);
+    return ok1 && ok2 ? 0 : -1;
+}
+
+/* Adds flags to the side between adjacent a and b. */
+static int side_between(Map *m, Hex a, Hex b, uint8_t add, uint8_t river)
+{
+    int d = hex_dir_to(a, b);
+    if (d < 0 || !map_in_bounds(m, a)) return -1;
+    MapSide sd = map_side(m, a, d);
+    map_set_side(m, a, d, (uint8_t)(sd.flags | add), river ? river : sd.river);
+    return 0;
+}
+
+/* Builds a map from the table at idx (rows, legend, places, rivers, roads). Raises on error. */
+static Map *build_inline_map(lua_State *L, int idx)
+{
+    if (lua_getfield(L, idx, "rows") != LUA_TTABLE) luaL_error(L, "map.rows must be a list of strings");
+    int rows = (int)luaL_len(L, -1), w = -1;
+    int rt = lua_gettop(L);
+    int legend = lua_getfield(L, idx, "legend") == LUA_TTABLE ? lua_gettop(L) : 0;
+    if (!legend) lua_pop(L, 1);
+    if (rows < 1 || rows > 400) luaL_error(L, "map.rows: 1..400 rows");
+    for (int r = 1; r <= rows; r++) {
+        lua_rawgeti(L, rt, r);
+        const char *row = lua_tostring(L, -1);
+        if (!row) luaL_error(L, "map.rows[%d] must be a string", r);
+        int n = 0;
+        for (const char *p = row; *p; p++) n += *p != ' ';
+        if (w < 0) w = n;
+        if (n != w || w < 1 || w > 400) luaL_error(L, "map.rows[%d]: every row needs the same width", r);
+        lua_pop(L, 1);
+    }
+    Map *m = map_new(w, rows, TER_PLAIN);
+    if (!m) luaL_error(L, "map: out of memory");
+    /* from here on, errors must free m: collect the message and raise after freeing */
+    char err[200] = "";
+    for (int r = 0; r < rows && !err[0]; r++) {
+        lua_rawgeti(L, rt, r + 1);
+        const char *row = lua_tostring(L, -1);
+        int col = 0;
+        for (const char *p = row; *p; p++) {
+            if (*p == ' ') continue;
+            int t = legend_terrain(L, legend, *p);
+            if (t < 0) { snprintf(err, sizeof err, "map.rows[%d]: unknown terrain letter '%c'", r + 1, *p); break; }
+            map_set_terrain(m, hex_from_offset(col, r), (Terrain)t);
+            col++;
+        }
+        lua_pop(L, 1);
+    }
+    if (!err[0] && lua_getfield(L, idx, "places") == LUA_TTABLE) {
+        int pt = lua_gettop(L);
+        for (int i = 1; i <= (int)luaL_len(L, pt) && !err[0]; i++) {
+            lua_rawgeti(L, pt, i);
+            int e = lua_gettop(L);
+            MapPlace mp;
+            memset(&mp, 0, sizeof mp);
+            const char *id = lua_istable(L, e) ? ls_field_str(L, e, "id", NULL) : NULL;
+            char hmsg[160];
+            if (!valid_id(id)) snprintf(err, sizeof err, "map.places[%d]: id must be lower-case letters, digits, _", i);
+            else if (ls_to_hex(L, e, m, &mp.hex, hmsg, sizeof hmsg) != 0)
+                snprintf(err, sizeof err, "map.places[%d]: %s", i, hmsg);
+            else {
+                snprintf(mp.id, sizeof mp.id, "%s", id);
+                snprintf(mp.name, sizeof mp.name, "%s", ls_field_str(L, e, "name", id));
+                snprintf(mp.hanzi, sizeof mp.hanzi, "%s", ls_field_str(L, e, "hanzi", ""));
+                int k = place_kind_from_id(ls_field_str(L, e, "kind", "town"));
+                mp.kind = k < 0 ? PLACE_TOWN : (PlaceKind)k;
+                if (map_is_water(m, mp.hex) || map_add_place(m, &mp) < 0)
+                    snprintf(err, sizeof err, "map.places[%d] '%s': off the map or on water", i, id);
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_settop(L, rt);
+    if (!err[0] && lua_getfield(L, idx, "rivers") == LUA_TTABLE) {
+        int rv = lua_gettop(L);
+        for (int i = 1; i <= (int)luaL_len(L, rv) && !err[0]; i++) {
+            lua_rawgeti(L, rv, i);
+            int e = lua_gettop(L);
+            int major = lua_istable(L, e) && ls_field_bool(L, e, "major", 0);
+            int ri = map_add_river(m, lua_istable(L, e) ? ls_field_str(L, e, "name", "river") : "river");
+            static const char *const lists[3] = { "sides", "fords", "bridges" };
+            for (int l = 0; l < 3 && !err[0] && lua_istable(L, e); l++) {
+                if (lua_getfield(L, e, lists[l]) == LUA_TTABLE) {
+                    int st = lua_gettop(L);
+                    for (int j = 1; j <= (int)luaL_len(L, st) && !err[0]; j++) {
+                        Hex a, b;
+                        lua_rawgeti(L, st, j);
+                        uint8_t fl = l == 0 ? (major ? SIDE_RIVER_MAJOR : SIDE_RIVER_MINOR)
+                                            : l == 1 ? SIDE_FORD : SIDE_BRIDGE;
+                        if (!lua_istable(L, -1) || pair_hex(L, lua_gettop(L), 1, &a) ||
+                            pair_hex(L, lua_gettop(L), 3, &b) || side_between(m, a, b, fl, (uint8_t)(ri > 0 ? ri : 0)))
+                            snprintf(err, sizeof err, "map.rivers[%d].%s[%d]: needs {q1, r1, q2, r2} of two "
+                                     "adjacent hexes", i, lists[l], j);
+                        lua_pop(L, 1);
+                    }
+                }
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_settop(L, rt);
+    if (!err[0] && lua_getfield(L, idx, "roads") == LUA_TTABLE) {
+        int rd = lua_gettop(L);
+        for (int i = 1; i <= (int)luaL_len(L, rd) && !err[0]; i++) {
+            lua_rawgeti(L, rd, i);
+            int path = lua_gettop(L);
+            Hex prev = { 0, 0 };
+            for (int j = 1; lua_istable(L, path) && j <= (int)luaL_len(L, path) && !err[0]; j++) {
+                Hex h = prev;
+                lua_rawgeti(L, path, j);
+                if (!lua_istable(L, -1) || pair_hex(L, lua_gettop(L), 1, &h) ||
+                    (j > 1 && side_between(m, prev, h, SIDE_ROAD, 0)))
+                    snprintf(err, sizeof err, "map.roads[%d][%d]: a road is a list of adjacent {q, r}", i, j);
+                prev = h;
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_settop(L, rt - 1);
+    if (err[0]) {
+        map_free(m);
+        luaL_error(L, "%s", err);
+    }
+    return m;
+}
+
+/* ================================================================ scenario{} */
+
+static void copy_field(lua_State *L, int t, const char *k, char *dst, size_t cap, const char *def)
+{
+    snprintf(dst, cap, "%s", ls_field_str(L, t, k, def));
+}
+
+/* Collects sides = { "jin", "liao" } into "jin,liao". */
+static void read_sides(lua_State *L, int t, char *out, size_t cap)
+{
+    out[0] = 0;
+    if (lua_getfield(L, t, "sides") == LUA_TTABLE) {
+        for (int i = 1; i <= (int)luaL_len(L, -1); i++) {
+            lua_rawgeti(L, -1, i);
+            const char *id = lua_tostring(L, -1);
+            if (id) {
+                size_t n = strlen(out);
+                snprintf(out + n, cap - n, "%s%s", n ? "," : "", id);
+            }
+            lua_pop(L, 1);
+        }
+    } else if (lua_isstring(L, -1)) {
+        snprintf(out, cap, "%s", lua_tostring(L, -1));
+    }
+    lua_pop(L, 1);
+}
+
+/* Reads the metadata every mode needs. */
+static void read_info(lua_State *L, LScript *s, int campaign)
+{
+    ScenarioInfo *in = &s->info;
+    copy_field(L, 1, "id", in->id, sizeof in->id, "");
+    copy_field(L, 1, "title", in->title, sizeof in->title, in->id);
+    copy_field(L, 1, "years", in->years, sizeof in->years, "");
+    copy_field(L, 1, "briefing", in->briefing, sizeof in->briefing, "");
+    if (campaign) copy_field(L, 1, "side", in->sides, sizeof in->sides, "");
+    else read_sides(L, 1, in->sides, sizeof in->sides);
+    in->is_campaign = campaign;
+    snprintf(in->path, sizeof in->path, "%s", s->path);
+}
+
+/* scenario{ id, title, years, start, turn_days, turns, map, sides, briefing... } */
+static int d_scenario(lua_State *L)
+{
+    LScript *s = ls_self(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (!s->loading) return luaL_error(L, "scenario{} works only while the scenario file is first run");
+    if (s->have_scenario) return ls_problem(L, "scenario{} called twice");
+    read_info(L, s, 0);
+    s->have_scenario = 1;
+    s->scenario_line = caller_line(L);
+    if (s->mode == LS_MODE_INFO) {
+        lua_pushliteral(L, "\001scenario-read");
+        return lua_error(L);
+    }
+    if (!valid_id(s->info.id)) ls_problem(L, "scenario id must be lower-case letters, digits and _ (got '%s')", s->info.id);
+    snprintf(s->scenario_id, sizeof s->scenario_id, "%s", s->info.id);
+    int sy = 1114, sm = 9, sd = 1;
+    if (lua_getfield(L, 1, "start") == LUA_TTABLE) {
+        sy = (int)ls_field_int(L, -1, "year", sy);
+        sm = (int)ls_field_int(L, lua_gettop(L), "month", sm);
+        sd = (int)ls_field_int(L, lua_gettop(L), "day", sd);
+    }
+    lua_pop(L, 1);
+    int days = (int)ls_field_int(L, 1, "turn_days", 10);
+    int turns = (int)ls_field_int(L, 1, "turns", 10);
+    if (sm < 1 || sm > 12 || sd < 1 || sd > 31) ls_problem(L, "start date: month 1..12 and day 1..31");
+    if (days < 1 || days > 366) ls_problem(L, "turn_days must be 1..366");
+    if (turns < 1 || turns > 999) ls_problem(L, "turns must be 1..999");
+    const Map *m = NULL;
+    int mt = lua_getfield(L, 1, "map");
+    if (mt == LUA_TNIL || (mt == LUA_TSTRING && strcmp(lua_tostring(L, -1), "theatre") == 0)) {
+        char err[300];
+        m = lscript_theatre(err, sizeof err);
+        if (!m) ls_problem(L, "map 'theatre' is not available: %s", err);
+    } else if (mt == LUA_TTABLE) {
+        s->own_map = build_inline_map(L, lua_gettop(L));
+        m = s->own_map;
+    } else {
+        ls_problem(L, "map must be \"theatre\" or an inline map table");
+    }
+    lua_pop(L, 1);
+    if (!m) return 0;
+    s->game = game_new(m, s->seed);
+    if (!s->game) return luaL_error(L, "out of memory");
+    Game *g = s->game;
+    g->rules = s->rules;
+    snprintf(g->scenario_id, sizeof g->scenario_id, "%s", s->info.id);
+    g->start_year = sy;
+    g->start_month = sm < 1 || sm > 12 ? 1 : sm;
+    g->start_day = sd < 1 || sd > 31 ? 1 : sd;
+    g->turn_days = days < 1 || days > 366 ? 10 : days;
+    g->max_turns = turns < 1 || turns > 999 ? 10 : turns;
+    g->script_logs = 1;        /* this host writes its own log entries for scripted changes */
+    memset(s->place_set, 0, sizeof s->place_set);
+    return 0;
+}
+
+/* campaign{}: read for the list only (campaign play is engine/script/campaign.c's). */
+static int d_campaign(lua_State *L)
+{
+    LScript *s = ls_self(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    read_info(L, s, 1);
+    s->have_scenario = 1;
+    s->scenario_line = caller_line(L);
+    if (s->mode == LS_MODE_INFO) {
+        lua_pushliteral(L, "\001scenario-read");
+        return lua_error(L);
+    }
+    return 0;
+}
+
+/* ================================================================ faction, relation, place, leader */
+
+static int d_faction(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    Game *g = decl_game(L);
+    LScript *s = ls_self(L);
+    if (!g) return 0;
+    const char *id = ls_field_str(L, 1, "id", NULL);
+    if (!valid_id(id)) return ls_problem(L, "faction id must be lower-case letters, digits and _");
+    if (game_find_faction(g, id) >= 0) return ls_problem(L, "faction '%s' declared twice", id);
+    const char *name = ls_field_str(L, 1, "name", id);
+    lua_Integer color = ls_field_int(L, 1, "color", 0x888888);
+    int f = game_add_faction(g, id, name, (uint32_t)color);
+    if (f < 0) return ls_problem(L, "too many factions (at most %d)", GAME_MAX_FACTIONS);
+    Faction *fa = &g->factions[f];
+    snprintf(fa->hanzi, sizeof fa->hanzi, "%s", ls_field_str(L, 1, "hanzi", ""));
+    snprintf(fa->emblem, sizeof fa->emblem, "%s", ls_field_str(L, 1, "emblem", "banner"));
+    snprintf(fa->ai_kind, sizeof fa->ai_kind, "%s", ls_field_str(L, 1, "ai", "default"));
+    int listed = 0;
+    char sides[80];
+    snprintf(sides, sizeof sides, ",%s,", s->info.sides);
+    char key[GAME_ID_LEN + 3];
+    snprintf(key, sizeof key, ",%s,", id);
+    listed = strstr(sides, key) != NULL;
+    fa->playable = ls_field_bool(L, 1, "playable", listed);
+    s->faction_line[f] = caller_line(L);
+    return 0;
+}
+
+static int d_relation(lua_State *L)
+{
+    Game *g = decl_game(L);
+    luaL_checkstring(L, 1);
+    luaL_checkstring(L, 2);
+    Relation r = ls_check_relation(L, 3);
+    if (!g) return 0;
+    int a = ls_check_faction(L, 1), b = ls_check_faction(L, 2);
+    if (a < 0 || b < 0) return 0;
+    if (a == b) return ls_problem(L, "relation of a faction with itself");
+    game_set_relation(g, a, b, r);
+    return 0;
+}
+
+/* place(id, { owner, vp, supply }) or place{ id = ..., owner = ... } */
+static int d_place(lua_State *L)
+{
+    Game *g = decl_game(L);
+    int t = 2;
+    if (lua_istable(L, 1)) {
+        lua_settop(L, 1);
+        lua_getfield(L, 1, "id");
+        lua_insert(L, 1);          /* id, table */
+        luaL_checkstring(L, 1);
+    } else {
+        luaL_checkstring(L, 1);
+        if (lua_isnoneornil(L, 2)) { lua_settop(L, 1); lua_newtable(L); }
+        luaL_checktype(L, 2, LUA_TTABLE);
+    }
+    if (!g) return 0;
+    int p = ls_check_place(L, 1);
+    if (p < 0) return 0;
+    int owner = -1;
+    if (lua_getfield(L, t, "owner") != LUA_TNIL) {
+        const char *oid = lua_tostring(L, -1);
+        owner = oid ? game_find_faction(g, oid) : -1;
+        if (owner < 0) { lua_pop(L, 1); return ls_problem(L, "unknown faction '%s'", oid ? oid : "?"); }
+    }
+    lua_pop(L, 1);
+    lua_Integer vp = ls_field_int(L, t, "vp", g->places[p].vp);
+    if (vp < 0 || vp > 1000) return ls_problem(L, "vp must be 0..1000");
+    g->places[p].owner = owner;
+    g->places[p].vp = (int)vp;
+    g->places[p].supply_source = ls_field_bool(L, t, "supply", g->places[p].supply_source);
+    ls_self(L)->place_set[p] = 1;
+    return 0;
+}
+
+static int d_leader(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    Game *g = decl_game(L);
+    if (!g) return 0;
+    const char *id = ls_field_str(L, 1, "id", NULL);
+    if (!valid_id(id)) return ls_problem(L, "leader id must be lower-case letters, digits and _");
+    if (game_find_leader(g, id) >= 0) return ls_problem(L, "leader '%s' declared twice", id);
+    lua_getfield(L, 1, "faction");
+    int f = lua_isnil(L, -1) ? (ls_problem(L, "leader '%s' needs a faction", id), -1) : ls_check_faction(L, -1);
+    lua_pop(L, 1);
+    if (f < 0) return 0;
+    lua_Integer rating = ls_field_int(L, 1, "rating", 1);
+    if (rating < 0 || rating > 3) return ls_problem(L, "leader rating must be 0..3");
+    int l = game_add_leader(g, id, ls_field_str(L, 1, "name", id), (int)rating, f);
+    if (l < 0) return ls_problem(L, "too many leaders (at most %d)", GAME_MAX_LEADERS);
+    snprintf(g->leaders[l].hanzi, sizeof g->leaders[l].hanzi, "%s", ls_field_str(L, 1, "hanzi", ""));
+    return 0;
+}
+
+/* ================================================================ unit, unit_type */
+
+/* Creates a unit from the table at idx for faction (or the table's faction) at hex c, spilling
+ * to the nearest free hex. Returns the unit index or -1 after ls_problem (check mode). Shared
+ * with gyr.rebellion / gyr.reinforce (bind_politics.c) through ls_spawn_unit. */
+int ls_spawn_unit(lua_State *L, int idx, int faction, Hex c, int radius)
+{
+    LScript *s = ls_self(L);
+    Game *g = s->game;
+    const char *type = ls_field_str(L, idx, "type", NULL);
+    if (!type) return ls_problem(L, "unit without a type"), -1;
+    int ti = rules_find_unit_type(&g->rules, type);
+    if (ti < 0) return ls_problem(L, "unknown unit type '%s'", type), -1;
+    lua_Integer steps = ls_field_int(L, idx, "steps", g->rules.unit_types[ti].max_steps);
+    if (steps < 1 || steps > g->rules.unit_types[ti].max_steps)
+        return ls_problem(L, "steps must be 1..%d for '%s'", g->rules.unit_types[ti].max_steps, type), -1;
+    lua_Integer coh = ls_field_int(L, idx, "cohesion", g->rules.cohesion_max);
+    lua_Integer exp = ls_field_int(L, idx, "exp", 0);
+    if (coh < 1 || coh > g->rules.cohesion_max) return ls_problem(L, "cohesion must be 1..%d", g->rules.cohesion_max), -1;
+    if (exp < 0 || exp > 1000) return ls_problem(L, "exp must be 0..1000"), -1;
+    const char *tag = ls_field_str(L, idx, "tag", "");
+    const char *name = ls_field_str(L, idx, "name", "");
+    if (strlen(tag) >= GAME_ID_LEN) return ls_problem(L, "tag too long (at most %d bytes)", GAME_ID_LEN - 1), -1;
+    int leader = -1;
+    if (lua_getfield(L, idx, "leader") != LUA_TNIL) {
+        const char *lid = lua_tostring(L, -1);
+        leader = lid ? game_find_leader(g, lid) : -1;
+        if (leader < 0) { lua_pop(L, 1); return ls_problem(L, "unknown leader '%s'", lid ? lid : "?"), -1; }
+        const Leader *ld = &g->leaders[leader];
+        if (ld->faction != faction) { lua_pop(L, 1); return ls_problem(L, "leader '%s' belongs to another faction", lid), -1; }
+        if (ld->state != LEADER_ACTIVE || (ld->unit >= 0 && g->units[ld->unit].alive)) {
+            lua_pop(L, 1);
+            return ls_problem(L, "leader '%s' already commands a unit or is gone", lid), -1;
+        }
+    }
+    lua_pop(L, 1);
+    if (!map_in_bounds(g->map, c)) return ls_problem(L, "unit placed off the map at q=%d r=%d", c.q, c.r), -1;
+    if (map_is_water(g->map, c))
+        return ls_problem(L, "unit placed on water (%s) at q=%d r=%d", terrain_id(map_terrain(g->map, c)), c.q, c.r), -1;
+    Hex h;
+    if (ls_free_hex_near(g, faction, c, radius, &h) != 0)
+        return ls_problem(L, "no free land hex within %d of q=%d r=%d", radius, c.q, c.r), -1;
+    if (g->n_units >= GAME_MAX_UNITS) return ls_problem(L, "too many units (at most %d)", GAME_MAX_UNITS), -1;
+    int u = game_add_unit(g, ti, faction, h, (int)steps);
+    if (u < 0) return ls_problem(L, "cannot place the unit at q=%d r=%d", h.q, h.r), -1;
+    Unit *un = &g->units[u];
+    un->cohesion = (int)coh;
+    un->exp = (int)exp;
+    snprintf(un->tag, sizeof un->tag, "%s", tag);
+    snprintf(un->name, sizeof un->name, "%s", name);
+    if (leader >= 0) game_attach_leader(g, leader, u);
+    return u;
+}
+
+static int d_unit(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    Game *g = decl_game(L);
+    if (!g) return 0;
+    lua_getfield(L, 1, "faction");
+    int f = lua_isnil(L, -1) ? (ls_problem(L, "unit needs a faction"), -1) : ls_check_faction(L, -1);
+    lua_pop(L, 1);
+    if (f < 0) return 0;
+    Hex c;
+    char msg[200];
+    if (lua_getfield(L, 1, "at") == LUA_TNIL) { lua_pop(L, 1); return ls_problem(L, "unit needs at = place id or position"); }
+    if (ls_to_hex(L, -1, g->map, &c, msg, sizeof msg) != 0) { lua_pop(L, 1); return ls_problem(L, "%s", msg); }
+    lua_pop(L, 1);
+    lua_Integer count = ls_field_int(L, 1, "count", 1);
+    if (count < 1 || count > 50) return ls_problem(L, "count must be 1..50");
+    int u = -1;
+    for (int i = 0; i < count; i++) {
+        u = ls_spawn_unit(L, 1, f, c, 3);
+        if (u < 0) return 0;
+    }
+    ls_push_unit(L, u);
+    return 1;
+}
+
+static int d_unit_type(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    LScript *s = ls_self(L);
+    if (!s->loading) return luaL_error(L, "unit_type{} works only while the scenario file is first run");
+    Rules *r = s->game ? &s->game->rules : &s->rules;
+    UnitType t;
+    char msg[200];
+    if (read_unit_type(L, 1, &t, msg, sizeof msg) != 0) return ls_problem(L, "%s", msg);
+    if (rules_find_unit_type(r, t.id) >= 0) return ls_problem(L, "unit type '%s' already exists", t.id);
+    if (r->n_unit_types >= RULES_MAX_UNIT_TYPES) return ls_problem(L, "too many unit types");
+    r->unit_types[r->n_unit_types++] = t;
+    return 0;
+}
+
+/* ================================================================ victory, on */
+
+static const char *const vc_ids[] = { "hold", "take", "kill_leader", "save_leader", "score", NULL };
+
+static int d_victory(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    Game *g = decl_game(L);
+    if (!g) return 0;
+    lua_getfield(L, 1, "faction");
+    int f = lua_isnil(L, -1) ? (ls_problem(L, "victory needs a faction"), -1) : ls_check_faction(L, -1);
+    lua_pop(L, 1);
+    if (f < 0) return 0;
+    const char *type = ls_field_str(L, 1, "type", NULL);
+    int vt = -1;
+    for (int i = 0; type && vc_ids[i]; i++)
+        if (strcmp(type, vc_ids[i]) == 0) vt = i;
+    if (vt < 0) return ls_problem(L, "victory type must be take, hold, kill_leader, save_leader or score");
+    VictoryCond vc;
+    memset(&vc, 0, sizeof vc);
+    vc.type = (VictoryType)vt;   /* vc_ids follows VictoryType's order */
+    vc.faction = f;
+    char deftext[GAME_TEXT_LEN];
+    if (vc.type == VC_HOLD_PLACE || vc.type == VC_TAKE_PLACE) {
+        lua_getfield(L, 1, "place");
+        int p = lua_isnil(L, -1) ? (ls_problem(L, "victory '%s' needs a place", type), -1) : ls_check_place(L, -1);
+        lua_pop(L, 1);
+        if (p < 0) return 0;
+        vc.target = p;
+        snprintf(deftext, sizeof deftext, "%s: %s %s", g->factions[f].name, type, g->map->places[p].name);
+    } else if (vc.type == VC_KILL_LEADER || vc.type == VC_SAVE_LEADER) {
+        lua_getfield(L, 1, "leader");
+        int l = lua_isnil(L, -1) ? (ls_problem(L, "victory '%s' needs a leader", type), -1) : ls_check_leader(L, -1);
+        lua_pop(L, 1);
+        if (l < 0) return 0;
+        vc.target = l;
+        snprintf(deftext, sizeof deftext, "%s: %s %s", g->factions[f].name,
+                 vc.type == VC_KILL_LEADER ? "kill or capture" : "keep alive", g->leaders[l].name);
+    } else {
+        lua_Integer v = ls_field_int(L, 1, "value", -1);
+        if (v < 0) return ls_problem(L, "victory 'score' needs value = N (>= 0)");
+        vc.value = (int)v;
+        snprintf(deftext, sizeof deftext, "%s: score %d points", g->factions[f].name, (int)v);
+    }
+    snprintf(vc.text, sizeof vc.text, "%s", ls_field_str(L, 1, "text", deftext));
+    if (game_add_victory(g, &vc) < 0) return ls_problem(L, "too many victory conditions (at most %d)", GAME_MAX_VICTORY);
+    return 0;
+}
+
+static const char *const event_ids[] = {
+    "turn_start", "turn_end", "unit_moved", "place_captured", "battle", "unit_destroyed",
+    "choice_answered", "game_over", NULL
+};
+
+/* on(event, function(ev) ... end): handlers run in registration order. */
+static int d_on(lua_State *L)
+{
+    LScript *s = ls_self(L);
+    const char *name = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    int known = 0;
+    for (int i = 0; event_ids[i]; i++) known |= strcmp(name, event_ids[i]) == 0;
+    if (!known) return ls_problem(L, "unknown event '%s' (turn_start, turn_end, unit_moved, "
+                                  "place_captured, battle, unit_destroyed, choice_answered, game_over)", name);
+    if (!s->loading && s->mode != LS_MODE_PLAY) return 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, HANDLERS_KEY);
+    if (lua_getfield(L, -1, name) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, -3, name);
+    }
+    lua_pushvalue(L, 2);
+    lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+    return 0;
+}
+
+static const luaL_Reg decl_funcs[] = {
+    { "scenario", d_scenario }, { "campaign", d_campaign }, { "faction", d_faction },
+    { "relation", d_relation }, { "place", d_place }, { "leader", d_leader }, { "unit", d_unit },
+    { "unit_type", d_unit_type }, { "victory", d_victory }, { "on", d_on }, { NULL, NULL }
+};
+
+void ls_open_declarative(lua_State *L)
+{
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, HANDLERS_KEY);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, CHOICES_KEY);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, CHOICEQ_KEY);
+    for (const luaL_Reg *r = decl_funcs; r->name; r++) {
+        lua_pushcfunction(L, r->func);
+        lua_setglobal(L, r->name);
+    }
+}
+
+void ls_close_declarative(lua_State *L)
+{
+    for (const luaL_Reg *r = decl_funcs; r->name; r++) {
+        if (strcmp(r->name, "on") == 0) continue;   /* on() stays: handlers may add handlers */
+        lua_pushnil(L);
+        lua_setglobal(L, r->name);
+    }
+}
+
+/* Names for the documentation test. */
+const char *const *ls_declarative_names(void)
+{
+    static const char *names[sizeof decl_funcs / sizeof decl_funcs[0]];
+    for (size_t i = 0; i + 1 < sizeof decl_funcs / sizeof decl_funcs[0]; i++) names[i] = decl_funcs[i].name;
+    return names;
+}
+const char *const *ls_event_names(void) { return event_ids; }
+
+/* ================================================================ after setup */
+
+static int setup_problem(LScript *s, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int setup_problem(LScript *s, int line, const char *fmt, ...)
+{
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (s->mode == LS_MODE_CHECK) ls_report(s, "%s:%d: %s", s->path, line, msg);
+    else if (!s->last_error[0] || s->problems == 0)
+        snprintf(s->last_error, sizeof s->last_error, "%.300s:%d: %.190s", s->path, line, msg);
+    s->problems++;
+    return 1;
+}
+
+int ls_finish_setup(LScript *s)
+{
+    int before = s->problems;
+    s->last_error[0] = 0;
+    if (!s->have_scenario || (!s->game && s->mode != LS_MODE_CHECK)) {
+        if (!s->have_scenario) setup_problem(s, 1, "no scenario{} declaration");
+        return s->problems - before;
+    }
+    Game *g = s->game;
+    if (!g) return s->problems - before;
+    int line = s->scenario_line;
+    if (g->n_factions == 0) setup_problem(s, line, "no faction{} declared");
+    /* sides */
+    char sides[80];
+    snprintf(sides, sizeof sides, "%s", s->info.sides);
+    if (!sides[0]) setup_problem(s, line, "scenario{} needs sides = { ... } (the playable factions)");
+    for (char *tok = strtok(sides, ","); tok; tok = strtok(NULL, ",")) {
+        int f = game_find_faction(g, tok);
+        if (f < 0) { setup_problem(s, line, "side '%s' is not a declared faction", tok); continue; }
+        g->factions[f].playable = 1;
+        int has = 0;
+        for (int v = 0; v < g->n_victory; v++) has |= g->victory[v].faction == f;
+        if (!has && s->mode == LS_MODE_CHECK)
+            setup_problem(s, s->faction_line[f] ? s->faction_line[f] : line,
+                          "side '%s' has no victory condition", tok);
+    }
+    if (g->n_victory == 0) setup_problem(s, line, "no victory{} condition");
+    /* places nobody mentioned keep their 1114 owner when that faction is in the game */
+    for (int p = 0; p < g->map->n_places && p < MAP_MAX_PLACES; p++) {
+        if (s->place_set[p]) continue;
+        const char *o = g->map->places[p].owner1114;
+        int f = game_find_faction(g, strcmp(o, "jurchen") == 0 ? "jin" : o);
+        if (f >= 0) g->places[p].owner = f;
+    }
+    return s->problems - before;
+}
+
+/* ================================================================ events during play */
+
+static const char *faction_id_or_nil(const Game *g, int f)
+{
+    return f >= 0 && f < g->n_factions ? g->factions[f].id : NULL;
+}
+
+static void set_str(lua_State *L, const char *k, const char *v)
+{
+    if (!v) return;
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, k);
+}
+
+/* Builds the event table for ev; returns the event's name. */
+static const char *push_event(LScript *s, const HookEvent *ev)
+{
+    lua_State *L = s->L;
+    Game *g = s->game;
+    lua_newtable(L);
+    lua_pushinteger(L, g->turn);
+    lua_setfield(L, -2, "turn");
+    int y, m, d;
+    game_date(g, &y, &m, &d);
+    ls_push_date(L, y, m, d);
+    lua_setfield(L, -2, "date");
+    set_str(L, "season", season_id(game_season(g)));
+    switch (ev->type) {
+    case HOOK_TURN_START:
+        set_str(L, "faction", faction_id_or_nil(g, ev->a));
+        lua_pushboolean(L, s->last_turn_started != g->turn);
+        lua_setfield(L, -2, "first");
+        s->last_turn_started = g->turn;
+        return "turn_start";
+    case HOOK_TURN_END:
+        return "turn_end";
+    case HOOK_UNIT_MOVED:
+        ls_push_unit(L, ev->a);
+        lua_setfield(L, -2, "unit");
+        set_str(L, "faction", ev->a >= 0 && ev->a < g->n_units ? faction_id_or_nil(g, g->units[ev->a].faction) : NULL);
+        ls_push_hex(L, ev->hex);
+        lua_setfield(L, -2, "hex");
+        if (map_in_bounds(g->map, ev->hex)) {
+            int p = map_place_at(g->map, ev->hex);
+            if (p >= 0) set_str(L, "place", g->map->places[p].id);
+        }
+        return "unit_moved";
+    case HOOK_PLACE_CAPTURED:
+        if (ev->a >= 0 && ev->a < g->map->n_places) set_str(L, "place", g->map->places[ev->a].id);
+        set_str(L, "by", faction_id_or_nil(g, ev->b));
+        set_str(L, "from", faction_id_or_nil(g, ev->c));
+        return "place_captured";
+    case HOOK_BATTLE:
+        if (ev->a >= 0 && ev->a < g->n_units) {
+            ls_push_unit(L, ev->a);
+            lua_setfield(L, -2, "unit");
+            set_str(L, "attacker_faction", faction_id_or_nil(g, g->units[ev->a].faction));
+        }
+        set_str(L, "defender_faction", faction_id_or_nil(g, ev->b));
+        lua_pushboolean(L, ev->c == 1);
+        lua_setfield(L, -2, "attacker_won");
+        ls_push_hex(L, ev->hex);
+        lua_setfield(L, -2, "hex");
+        if (map_in_bounds(g->map, ev->hex)) {
+            int p = map_place_at(g->map, ev->hex);
+            if (p >= 0) set_str(L, "place", g->map->places[p].id);
+        }
+        return "battle";
+    case HOOK_UNIT_DESTROYED:
+        ls_push_unit(L, ev->a);
+        lua_setfield(L, -2, "unit");
+        set_str(L, "faction", ev->a >= 0 && ev->a < g->n_units ? faction_id_or_nil(g, g->units[ev->a].faction) : NULL);
+        set_str(L, "by", faction_id_or_nil(g, ev->b));
+        return "unit_destroyed";
+    case HOOK_CHOICE_ANSWERED:
+        lua_pushinteger(L, ev->a);
+        lua_setfield(L, -2, "id");
+        lua_pushinteger(L, ev->b + 1);
+        lua_setfield(L, -2, "option");
+        set_str(L, "faction", faction_id_or_nil(g, ev->c));
+        return "choice_answered";
+    case HOOK_GAME_OVER:
+        set_str(L, "winner", faction_id_or_nil(g, ev->a));
+        set_str(L, "outcome", g->outcome);
+        return "game_over";
+    }
+    return "?";
+}
+
+/* Reports a handler's error: kept for lscript_last_error, logged, printed; play goes on. */
+static void handler_failed(LScript *s)
+{
+    char text[GAME_TEXT_LEN];
+    snprintf(text, sizeof text, "Script error: %.220s", s->last_error);
+    game_log(s->game, GEV_MESSAGE, -1, text, "");
+    fprintf(stderr, "SCRIPT: %s\n", s->last_error);
+}
+
+/* Calls the function on top of the stack with the values above it; errors are handled. */
+static void call_handler(LScript *s, int nargs)
+{
+    char keep[sizeof s->last_error];
+    snprintf(keep, sizeof keep, "%s", s->last_error);
+    if (ls_pcall(s, nargs, 0, LS_BUDGET_EVENT) != 0) handler_failed(s);
+    else snprintf(s->last_error, sizeof s->last_error, "%s", keep);
+}
+
+/* Asks the next queued choice when none is pending. */
+void ls_ask_queued_choice(LScript *s)
+{
+    lua_State *L = s->L;
+    Game *g = s->game;
+    if (g->choice.active || g->over) return;
+    lua_getfield(L, LUA_REGISTRYINDEX, CHOICEQ_KEY);
+    int q = lua_gettop(L);
+    int n = (int)luaL_len(L, q);
+    while (n > 0 && !g->choice.active) {
+        lua_rawgeti(L, q, 1);
+        int e = lua_gettop(L);
+        /* shift the queue down */
+        for (int i = 1; i < n; i++) {
+            lua_rawgeti(L, q, i + 1);
+            lua_rawseti(L, q, i);
+        }
+        lua_pushnil(L);
+        lua_rawseti(L, q, n--);
+        int id = (int)ls_field_int(L, e, "id", 0);
+        int f = (int)ls_field_int(L, e, "faction", 0);
+        int def = (int)ls_field_int(L, e, "ai_default", 0);
+        const char *question = ls_field_str(L, e, "question", "");
+        char opts[GAME_MAX_CHOICE_OPTIONS][64];
+        lua_getfield(L, e, "options");
+        int no = (int)luaL_len(L, -1);
+        for (int i = 0; i < no && i < GAME_MAX_CHOICE_OPTIONS; i++) {
+            lua_rawgeti(L, -1, i + 1);
+            snprintf(opts[i], 64, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        if (f < g->n_factions && g->factions[f].alive)
+            game_ask_choice(g, f, id, question, (const char (*)[64])opts, no, def);
+        lua_settop(L, q);
+    }
+    lua_settop(L, q - 1);
+}
+
+/* Runs the answer callback of a choice (on_answer(option, text)). */
+static void answer_choice(LScript *s, const HookEvent *ev)
+{
+    lua_State *L = s->L;
+    lua_getfield(L, LUA_REGISTRYINDEX, CHOICES_KEY);
+    int ct = lua_gettop(L);
+    if (lua_rawgeti(L, ct, ev->a) == LUA_TTABLE) {
+        int e = lua_gettop(L);
+        lua_getfield(L, e, "on_answer");
+        if (lua_isfunction(L, -1)) {
+            lua_pushinteger(L, ev->b + 1);
+            lua_getfield(L, e, "options");
+            lua_rawgeti(L, -1, ev->b + 1);
+            lua_remove(L, -2);
+            call_handler(s, 2);
+        } else {
+            lua_pop(L, 1);
+        }
+        lua_pushnil(L);
+        lua_rawseti(L, ct, ev->a);
+    }
+    lua_settop(L, ct - 1);
+}
+
+static void dispatch(LScript *s, const HookEvent *ev)
+{
+    lua_State *L = s->L;
+    if (ev->type == HOOK_CHOICE_ANSWERED) answer_choice(s, ev);
+    int top = lua_gettop(L);
+    const char *name = push_event(s, ev);
+    int et = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, HANDLERS_KEY);
+    if (lua_getfield(L, -1, name) == LUA_TTABLE) {
+        int ht = lua_gettop(L);
+        int n = (int)luaL_len(L, ht);
+        for (int i = 1; i <= n; i++) {
+            if (s->game->over && ev->type != HOOK_GAME_OVER) break;
+            lua_rawgeti(L, ht, i);
+            lua_pushvalue(L, et);
+            call_handler(s, 1);
+        }
+    }
+    lua_settop(L, top);
+    if (ev->type == HOOK_CHOICE_ANSWERED || !s->game->choice.active) ls_ask_queued_choice(s);
+}
+
+void ls_game_hook(Game *g, const HookEvent *ev, void *ud)
+{
+    LScript *s = ud;
+    if (!s || s->game != g) return;
+    if (s->n_queue < LS_MAX_QUEUE) s->queue[s->n_queue++] = *ev;
+    else game_log(g, GEV_MESSAGE, -1, "Script error: too many events at once; some handlers skipped", "");
+    if (s->dispatching) return;
+    s->dispatching = 1;
+    for (int i = 0; i < s->n_queue; i++) {
+        HookEvent e = s->queue[i];
+        dispatch(s, &e);
+    }
+    s->n_queue = 0;
+    s->dispatching = 0;
+}
