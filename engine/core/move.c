@@ -45,30 +45,45 @@ void reach_free(Reach *r)
 
 /* ================================================================ step costs */
 
+/* Cost of entering land terrain t across side for a class, given whether rivers are frozen;
+ * *stops set when the crossing ends the move. The one place where the movement rules live. */
+static inline int cross_cost(const Rules *r, Terrain t, MapSide side, UnitClass cls, int frozen,
+                             int *stops)
+{
+    *stops = 0;
+    if (side.flags & SIDE_ROAD) return r->road_cost;
+    int cost = r->terrain[t].move_cost[cls];
+    if (cost >= MOVE_IMPASSABLE) return MOVE_IMPASSABLE;
+    if ((side.flags & SIDE_RIVER) && !frozen) {
+        int crossing = (side.flags & (SIDE_FORD | SIDE_BRIDGE)) != 0;
+        if ((side.flags & SIDE_RIVER_MAJOR) && !crossing && r->river_major_stops) *stops = 1;
+        else cost += r->river_minor_cost;
+    }
+    return cost >= MOVE_IMPASSABLE ? MOVE_IMPASSABLE - 1 : cost;
+}
+
+/* Step cost for a class from a to b in direction dir (b in bounds), given whether rivers are
+ * frozen; *stops set when the step ends the move. */
+static int step_cost(const Game *g, UnitClass cls, Hex a, Hex b, int dir, int frozen, int *stops)
+{
+    const Map *m = g->map;
+    *stops = 0;
+    Terrain t = (Terrain)m->terrain[map_index(m, b)];
+    if (t == TER_SEA || t == TER_LAKE) return MOVE_IMPASSABLE;
+    return cross_cost(&g->rules, t, map_side(m, a, dir), cls, frozen, stops);
+}
+
 /* Cost for a unit class to step from a to adjacent b; *stops set when the step ends the move
  * (unfrozen major river without ford, bridge or road, when the rules say so). Ignores units. */
 int movei_class_step_cost(const Game *g, UnitClass cls, Hex a, Hex b, int *stops)
 {
-    const Map *m = g->map;
-    const Rules *r = &g->rules;
-    if (stops) *stops = 0;
+    int st = 0;
     int dir = hex_dir_to(a, b);
-    if (dir < 0 || !map_in_bounds(m, b) || map_is_water(m, b)) return MOVE_IMPASSABLE;
-    if ((int)cls < 0 || cls >= UC_COUNT) return MOVE_IMPASSABLE;
-    MapSide side = map_side(m, a, dir);
-    if (side.flags & SIDE_ROAD) return r->road_cost;
-    int cost = r->terrain[map_terrain(m, b)].move_cost[cls];
-    if (cost >= MOVE_IMPASSABLE) return MOVE_IMPASSABLE;
-    if ((side.flags & SIDE_RIVER) && !game_rivers_frozen(g)) {
-        int crossing = (side.flags & (SIDE_FORD | SIDE_BRIDGE)) != 0;
-        if ((side.flags & SIDE_RIVER_MAJOR) && !crossing && r->river_major_stops) {
-            if (stops) *stops = 1;
-        } else {
-            cost += r->river_minor_cost;
-        }
-    }
-    if (cost >= MOVE_IMPASSABLE) cost = MOVE_IMPASSABLE - 1;
-    return cost;
+    if (stops) *stops = 0;
+    if (dir < 0 || !map_in_bounds(g->map, b) || (int)cls < 0 || cls >= UC_COUNT) return MOVE_IMPASSABLE;
+    int c = step_cost(g, cls, a, b, dir, game_rivers_frozen(g), &st);
+    if (stops) *stops = st;
+    return c;
 }
 
 /* Cost for unit to step from a to adjacent b, or MOVE_IMPASSABLE; ignores ZOC and units. */
@@ -180,6 +195,8 @@ void move_reach(const Game *g, int unit, Reach *r, const uint8_t *seen)
     const Unit *u = &g->units[unit];
     if (!map_in_bounds(m, u->hex) || r->n_cells != map_count(m)) return;
     UnitClass cls = g->rules.unit_types[u->type].cls;
+    if ((int)cls < 0 || cls >= UC_COUNT) return;
+    int frozen = game_rivers_frozen(g);
     int mp = u->mp < 0 ? 0 : u->mp;
     r->mp = mp;
     mark_blockers(g, u->faction, r, seen);
@@ -187,20 +204,29 @@ void move_reach(const Game *g, int unit, Reach *r, const uint8_t *seen)
     r->start = start;
     r->cost[start] = 0;
     heap_push(r, 0, start);
+    const Rules *rules = &g->rules;
+    const int w = m->w, hgt = m->h;
+    /* odd-r neighbours by direction (E, NE, NW, W, SW, SE) as column/row offsets */
+    static const int DC[2][HEX_DIRS] = { { 1, 0, -1, -1, -1, 0 }, { 1, 1, 0, -1, 0, 1 } };
+    static const int DR[HEX_DIRS] = { 0, -1, -1, 0, 1, 1 };
     while (r->heap_n > 0) {
         int c, i;
         heap_pop(r, &c, &i);
         if (c != r->cost[i]) continue;          /* stale entry */
         r->list[r->n_list++] = i;
         if (r->stop[i] || c >= mp) continue;
-        Hex h = map_hex_at(m, i);
+        int col = i % w, row = i / w, odd = row & 1;
         for (int d = 0; d < HEX_DIRS; d++) {
-            Hex nb = hex_neighbor(h, d);
-            if (!map_in_bounds(m, nb)) continue;
-            int ni = map_index(m, nb);
+            int nc_ = col + DC[odd][d], nr = row + DR[d];
+            if (nc_ < 0 || nr < 0 || nc_ >= w || nr >= hgt) continue;
+            int ni = nr * w + nc_;
             if (r->blk[ni] & 1) continue;
+            Terrain t = (Terrain)m->terrain[ni];
+            if (t == TER_SEA || t == TER_LAKE) continue;
+            /* the hexside: stored by this hex for E/NE/NW, by the neighbour for W/SW/SE */
+            MapSide side = d < 3 ? m->sides[i * 3 + d] : m->sides[ni * 3 + d - 3];
             int stops;
-            int step = movei_class_step_cost(g, cls, h, nb, &stops);
+            int step = cross_cost(rules, t, side, cls, frozen, &stops);
             if (step >= MOVE_IMPASSABLE) continue;
             int nc = c + step;
             if (nc > mp) continue;
