@@ -124,6 +124,12 @@ static int sb_sorted_keys(lua_State *L, int t)
         lua_pushvalue(L, -1);
         lua_rawseti(L, kt, ++n);
     }
+    if (n == 1) {
+        SbKey one;
+        lua_rawgeti(L, kt, 1);
+        sb_key_of(L, -1, &one);        /* raises for keys without an order, like n > 1 */
+        lua_pop(L, 1);
+    }
     if (n < 2) return n;
     SbKey *keys = lua_newuserdatauv(L, sizeof(SbKey) * (size_t)n, 0);
     for (int i = 0; i < n; i++) {
