@@ -714,14 +714,14 @@ int game_remove_unit(Game *g, int unit)
     return 0;
 }
 
-/* The unit loses steps (clamped); at 0 it is destroyed (its leader escapes or dies, no
- * capture roll). Nonzero when refused. */
+/* The unit loses steps (clamped); at 0 it is destroyed (logged; its leader escapes or dies,
+ * no capture roll; no hook: scripted changes never call the hook back). Nonzero when refused. */
 int game_damage_unit(Game *g, int unit, int steps)
 {
     if (unit < 0 || unit >= g->n_units || !g->units[unit].alive || steps < 0) return 1;
     Unit *u = &g->units[unit];
     if (steps >= u->steps) {
-        gamei_kill_unit(g, unit, -1, 0, 1);
+        gamei_kill_unit(g, unit, -1, 0, 0);
         return 0;
     }
     u->steps -= steps;

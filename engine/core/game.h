@@ -272,7 +272,9 @@ uint64_t game_hash(const Game *g);
 
 /* ---------------------------------------------------------------- setup and scripted changes
  * Used by the script host during setup and inside event handlers. Each returns an index or
- * -1 / nonzero on bad arguments, and changes nothing when it refuses. Those that matter to
+ * -1 / nonzero on bad arguments, and changes nothing when it refuses. None of them calls the
+ * hook (no re-entry into the script host), except game_end, which fires HOOK_GAME_OVER once.
+ * New factions are NEUTRAL to every other faction until game_set_relation says otherwise. Those that matter to
  * the story also append a LogEntry of the right type, but only once play has begun
  * (g->started) and only while g->script_logs is 0: setup is silent, and a script host that
  * writes its own richer entries sets script_logs to avoid double logging:

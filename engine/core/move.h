@@ -1,7 +1,12 @@
 /* move.h - movement: the cost of stepping from hex to hex for a unit, the reachable set and
  * the best path (Dijkstra with a deterministic tie-break), shared by game_apply, the screen
  * and the AI. Zones of control: entering a hex in an enemy ZOC ends the move; crossing an
- * unfrozen major river without ford or bridge ends the move (rules.river_major_stops). */
+ * unfrozen major river without ford or bridge ends the move (rules.river_major_stops).
+ * A step costs the class's terrain cost, plus river_minor_cost across a minor river (or a
+ * major one with ford or bridge), or road_cost along a road side whatever else is there;
+ * frozen rivers cost nothing extra. A step that ends the move counts as spending all the
+ * unit's remaining points (cost[] shows that), which keeps the search exact with one label
+ * per hex. A unit needs the full cost of a step in hand to take it. */
 #ifndef GYR_MOVE_H
 #define GYR_MOVE_H
 #include "game.h"
