@@ -69,6 +69,10 @@ faction { id = "jin", name = "Great Jin", hanzi = "大金", color = 0xE69F00, em
 faction { id = "liao", name = "Khitan Liao", hanzi = "遼", color = 0x0072B2, emblem = "wolf", playable = true }
 relation("jin", "liao", "war")
 
+-- The Songhua front, Jin since 1114-1115.
+for _, id in ipairs({ "ningjiang", "chuhedian", "binzhou", "xiangzhou", "daluguchang", "deshengtuo", "hubudagang" }) do
+  place(id, { owner = "jin" })
+end
 place("huining",          { owner = "jin",  vp = 0, supply = true })
 place("huanglong",        { owner = "jin",  vp = 0, supply = true })
 place("xianzhou_kaiyuan", { owner = "jin",  vp = 0, supply = true })
@@ -114,7 +118,7 @@ unit { type = "bohai_cavalry", faction = "liao", at = "dongjing", steps = 1,
        leader = "gao_yongchang", name = "Bohai horse of Baicaogu", tag = "dongjing_bohai" }
 unit { type = "khitan_horse_archers", faction = "liao", at = "dongjing", steps = 1,
        leader = "xiao_baoxian", name = "Governor's guard", tag = "baoxian" }
-unit { type = "infantry", faction = "liao", at = "shenzhou", steps = 2,
+unit { type = "han_infantry", faction = "liao", at = "shenzhou", steps = 2,
        name = "Shenzhou garrison", tag = "shenzhou" }
 unit { type = "levy", faction = "liao", at = "haizhou", steps = 1, name = "Haizhou garrison", tag = "haizhou" }
 unit { type = "levy", faction = "liao", at = "kaizhou", steps = 1, name = "Kaizhou garrison", tag = "kaizhou" }
@@ -122,11 +126,11 @@ unit { type = "tribal_horse_archers", faction = "liao", at = "hesuguan", steps =
        name = "Registered Jurchens of Hesuguan", tag = "hesuguan" }
 unit { type = "levy", faction = "liao", at = "baozhou", steps = 1, name = "Baozhou garrison", tag = "garrison" }
 -- Zhang Lin's levy of Liaodong refugees, 20,000+ (secondary, citing QDGZ), at Xianzhou (顯州).
-unit { type = "levy", faction = "liao", at = "xianzhou_beizhen", steps = 3,
+unit { type = "han_militia", faction = "liao", at = "xianzhou_beizhen", steps = 3,
        leader = "zhang_lin", name = "Zhang Lin's levy", tag = "zhanglin" }
 unit { type = "levy", faction = "liao", at = "xianzhou_beizhen", steps = 3,
        name = "Refugee militia", tag = "zhanglin" }
-unit { type = "infantry", faction = "liao", at = "qianzhou", steps = 2,
+unit { type = "han_infantry", faction = "liao", at = "qianzhou", steps = 2,
        name = "Qianzhou troops", tag = "zhanglin" }
 unit { type = "khitan_horse_archers", faction = "liao", at = "jinzhou", steps = 2,
        name = "Khitan horse of Liaoxi", tag = "ordo_horse" }
@@ -253,7 +257,7 @@ local function gao_asks(reason)
 end
 
 on("turn_start", function(ev)
-  if ev.faction ~= "jin" then return end
+  if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   if t == 1 and once("intro") then
     gyr.message { text = "The Eastern Capital is restless: the Bohai soldiers posted against the Jurchens resent the Khitan governor.",

@@ -120,7 +120,7 @@ unit { type = "levy", faction = "jin", at = "huining", steps = 1,
        name = "Wuqimai's home guard", tag = "home" }
 
 -- Liao: Huanglong's garrison.
-unit { type = "infantry", faction = "liao", at = "huanglong", steps = 2,
+unit { type = "han_infantry", faction = "liao", at = "huanglong", steps = 2,
        name = "Huanglong garrison", tag = "huanglong_garrison" }
 unit { type = "levy", faction = "liao", at = "huanglong", steps = 1,
        name = "Five Nations command levies", tag = "huanglong_garrison" }
@@ -143,9 +143,9 @@ unit { type = "khitan_heavy_cavalry", faction = "liao", at = "chuhedian", steps 
 unit { type = "khitan_horse_archers", faction = "liao", at = "changchun", steps = 2,
        leader = "xiao_fengxian", name = "Vanguard: Xiao Fengxian", tag = "vanguard" }
 -- The southern column: 30,000 Chinese foot and horse under Xiao Hudugu and Chai Yi (QDGZ).
-unit { type = "infantry", faction = "liao", at = "dongjing", steps = 3,
+unit { type = "han_infantry", faction = "liao", at = "dongjing", steps = 3,
        leader = "xiao_hudugu", name = "Southern column (Chinese)", tag = "south" }
-unit { type = "levy", faction = "liao", at = "dongjing", steps = 3,
+unit { type = "han_militia", faction = "liao", at = "dongjing", steps = 3,
        name = "Zhang Lin's levy", tag = "south" }
 -- Prince Chun at the Supreme Capital.
 unit { type = "levy", faction = "liao", at = "shangjing", steps = 2,
@@ -227,7 +227,7 @@ local function zhangnu_plot(reason)
 end
 
 on("turn_start", function(ev)
-  if ev.faction ~= "jin" then return end
+  if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   if t == 1 and once("proclaim") then
     gyr.message { text = "Since New Year Aguda is emperor of the Great Jin, era Shouguo; he sends back Liao letters that do not use his title and demands the Liao leave Huanglong.",

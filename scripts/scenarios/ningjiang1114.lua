@@ -205,7 +205,7 @@ local function gu_yu_rises(reason)
 end
 
 on("turn_start", function(ev)
-  if ev.faction ~= "jin" then return end
+  if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   if t == 1 and once("muster") then
     gyr.message { text = "On the Laliu river Aguda musters 2,500 men and swears them to the war at Deshengtuo. Zonggan's men fill in the Liao boundary trench.",
@@ -275,7 +275,7 @@ end)
 
 on("unit_destroyed", function(ev)
   local u = ev.unit
-  if type(u) == "table" and u.tag == "bohai" and ev.by == "jin" and once("xieshi") then
+  if u and u.tag == "bohai" and ev.by == "jin" and once("xieshi") then
     try(gyr.kill_leader, "yelu_xieshi")
     gyr.message { text = "The Bohai relief army is destroyed; Aguda shoots its commander Yelü Xieshi with his own bow.",
                   note = "JS, LS: m.9 1114, before Ningjiang fell; Aguda personally shot Yelü Xieshi (耶律謝十)." }

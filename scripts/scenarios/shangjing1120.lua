@@ -71,6 +71,11 @@ faction { id = "jin", name = "Great Jin", hanzi = "大金", color = 0xE69F00, em
 faction { id = "liao", name = "Khitan Liao", hanzi = "遼", color = 0x0072B2, emblem = "wolf", playable = true }
 relation("jin", "liao", "war")
 
+-- The northeast and Liaodong, Jin since 1114-1117.
+for _, id in ipairs({ "ningjiang", "chuhedian", "binzhou", "xiangzhou", "daluguchang", "deshengtuo", "hubudagang", "changchun", "taizhou", "huanglong", "huining", "xianzhou_kaiyuan", "dongjing", "shenzhou", "haizhou", "kaizhou", "hesuguan" }) do
+  place(id, { owner = "jin" })
+end
+place("baozhou", {})   -- Goryeo's since 1117
 place("changchun",        { owner = "jin",  vp = 0, supply = true })
 place("taizhou",          { owner = "jin",  vp = 0, supply = true })
 place("huanglong",        { owner = "jin",  vp = 0, supply = true })
@@ -118,7 +123,7 @@ unit { type = "bohai_infantry", faction = "jin", at = "xianzhou_beizhen", steps 
 
 -- Liao: Tabuye's garrison of the Supreme Capital; the court and guard at the Central Capital;
 -- Yudu in Liaoxi; the Resentful Army's camps (28,000 in 8 camps, novel paraphrase of LS/QDGZ ?).
-unit { type = "infantry", faction = "liao", at = "shangjing", steps = 3,
+unit { type = "han_infantry", faction = "liao", at = "shangjing", steps = 3,
        leader = "tabuye", name = "Shangjing garrison", tag = "shangjing_garrison" }
 unit { type = "levy", faction = "liao", at = "shangjing", steps = 2,
        name = "Shangjing militia", tag = "levy" }
@@ -130,8 +135,8 @@ unit { type = "khitan_heavy_cavalry", faction = "liao", at = "zhongjing", steps 
 unit { type = "xi_cavalry", faction = "liao", at = "zhongjing", steps = 2, name = "Xi horse", tag = "xi_cav" }
 unit { type = "khitan_heavy_cavalry", faction = "liao", at = "yiwulu", steps = 2,
        leader = "yelu_yudu", name = "Yudu's horse", tag = "yudu_1120" }
-unit { type = "levy", faction = "liao", at = "yizhou_lx", steps = 2, name = "Resentful Army, Yi camps", tag = "yuanjun" }
-unit { type = "levy", faction = "liao", at = "jinzhou", steps = 2, leader = "yelu_chun",
+unit { type = "yuanjun", faction = "liao", at = "yizhou_lx", steps = 2, name = "Resentful Army, Yi camps", tag = "yuanjun" }
+unit { type = "yuanjun", faction = "liao", at = "jinzhou", steps = 2, leader = "yelu_chun",
        name = "Resentful Army, Jin camps", tag = "yuanjun" }
 unit { type = "levy", faction = "liao", at = "longhua", steps = 1, name = "Longhua militia", tag = "longhua" }
 unit { type = "khitan_horse_archers", faction = "liao", at = "guangping", steps = 2,
@@ -230,7 +235,7 @@ local function ask_terms()
 end
 
 on("turn_start", function(ev)
-  if ev.faction ~= "jin" then return end
+  if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   if t == 1 and once("terms") then ask_terms() end
   if truce_until and t > truce_until and once("truce_over") then

@@ -72,6 +72,11 @@ faction { id = "jin", name = "Great Jin", hanzi = "大金", color = 0xE69F00, em
 faction { id = "liao", name = "Khitan Liao", hanzi = "遼", color = 0x0072B2, emblem = "wolf", playable = true }
 relation("jin", "liao", "war")
 
+-- The northeast, Liaodong and the Liao river, Jin since 1114-1120.
+for _, id in ipairs({ "ningjiang", "chuhedian", "binzhou", "xiangzhou", "daluguchang", "deshengtuo", "hubudagang", "changchun", "taizhou", "huanglong", "huining", "xianzhou_kaiyuan", "dongjing", "shenzhou", "haizhou", "kaizhou", "hesuguan", "jilishan" }) do
+  place(id, { owner = "jin" })
+end
+place("baozhou", {})   -- Goryeo's since 1117
 place("xianzhou_beizhen", { owner = "jin",  vp = 0, supply = true })
 place("qianzhou",         { owner = "jin",  vp = 0 })
 place("shangjing",        { owner = "jin",  vp = 0, supply = true })
@@ -129,22 +134,22 @@ unit { type = "bohai_infantry", faction = "jin", at = "xianzhou_beizhen", steps 
 -- Liao. Yudu's command in Liaoxi: LS "1,000+ horse"; JS "3,000 households, 5,000 carts".
 unit { type = "khitan_heavy_cavalry", faction = "liao", at = "yiwulu", steps = 2,
        leader = "yelu_yudu", name = "Yudu's horse", tag = "yudu_troops", exp = 100 }
-unit { type = "infantry", faction = "liao", at = "zhongjing", steps = 3,
+unit { type = "han_infantry", faction = "liao", at = "zhongjing", steps = 3,
        name = "Zhongjing garrison", tag = "zhongjing_garrison" }
 unit { type = "levy", faction = "liao", at = "zhongjing", steps = 2,
        name = "Zhongjing militia", tag = "zhongjing_garrison" }
 unit { type = "levy", faction = "liao", at = "gaozhou", steps = 1, name = "Gaozhou militia", tag = "gaozhou" }
 unit { type = "xi_cavalry", faction = "liao", at = "zezhou", steps = 3,
        leader = "xiao_gan", name = "Xi horse of Xiao Gan", tag = "xi_cav", exp = 100 }
-unit { type = "levy", faction = "liao", at = "jinzhou", steps = 2, name = "Resentful Army, Jin camps", tag = "yuanjun" }
-unit { type = "levy", faction = "liao", at = "yizhou_lx", steps = 2, name = "Resentful Army, Yi camps", tag = "yuanjun" }
+unit { type = "yuanjun", faction = "liao", at = "jinzhou", steps = 2, name = "Resentful Army, Jin camps", tag = "yuanjun" }
+unit { type = "yuanjun", faction = "liao", at = "yizhou_lx", steps = 2, name = "Resentful Army, Yi camps", tag = "yuanjun" }
 unit { type = "khitan_heavy_cavalry", faction = "liao", at = "nanjing", steps = 2,
        leader = "tianzuo", name = "Imperial guard", tag = "tianzuo_guard", exp = 100 }
 unit { type = "levy", faction = "liao", at = "nanjing", steps = 2,
        leader = "xiao_fengxian", name = "Court troops", tag = "court" }
 unit { type = "khitan_horse_archers", faction = "liao", at = "nanjing", steps = 1,
        leader = "aoluwo", name = "Prince Jin's household", tag = "aoluwo" }
-unit { type = "infantry", faction = "liao", at = "nanjing", steps = 3,
+unit { type = "han_infantry", faction = "liao", at = "nanjing", steps = 3,
        leader = "yelu_chun", name = "Yan garrison", tag = "chun_army" }
 unit { type = "khitan_horse_archers", faction = "liao", at = "juyong", steps = 1,
        leader = "yelu_dashi", name = "Dashi's horse", tag = "dashi_horse" }
@@ -234,7 +239,7 @@ local function tianzuo_flees(reason)
 end
 
 on("turn_start", function(ev)
-  if ev.faction ~= "jin" then return end
+  if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   if t == 1 and once("plot") then lady_wen() end
   -- A Yudu left at court still goes over when the Jin are winning or when summer comes.
