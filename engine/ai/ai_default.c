@@ -165,6 +165,12 @@ static int place_threatened(const Ai *ai, const Game *g, Hex h, int critical, in
 {
     int ci = ccell(g, h);
     if (ai->threat[ci] > 0 || ai->ereach[ci]) return 1;
+    if (critical) {     /* a place whose loss ends the game is held while the army can spare it */
+        int n = 0;
+        for (int u = 0; u < g->n_units; u++)
+            if (g->units[u].alive && g->units[u].faction == ai->faction) n++;
+        if (n >= 3) return 1;
+    }
     for (int u = 0; u < g->n_units && u < GAME_MAX_UNITS; u++) {
         if (!ai->mem[u].known) continue;
         if (critical) return 1;
