@@ -1,0 +1,356 @@
+/* test_events.c - the scenario's event handlers run during play and the politics API changes
+ * the game and writes the log: defections, choices answered by recorded commands, rebellions,
+ * desertion, leaders, relations. A failing handler is logged and play goes on, unchanged by
+ * the call that failed. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include "sthelp.h"
+
+static LScript *load(const char *path, uint64_t seed, Game **g)
+{
+    char err[700];
+    LScript *s = lscript_load(path, seed, g, err, sizeof err);
+    if (!s) fail_msg("%s", err);
+    return s;
+}
+
+static LScript *load_extra(const char *extra, Game **g)
+{
+    return load(st_scenario("events.lua", extra), 1, g);
+}
+
+static void test_skirmish_fires_its_historical_events(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load(st_data("scripts/scenarios/test_skirmish.lua"), 5, &g);
+    game_start(g);
+    assert_true(st_play(g, 500) > 0);
+    assert_true(g->over);
+    int d = st_find_log(g, GEV_DEFECTION, "Five Nations");
+    assert_true(d >= 0);
+    assert_int_equal(g->log[d].turn, 3);
+    assert_true(st_find_log(g, GEV_CHOICE, "Bohai relief") >= 0);
+    assert_true(st_find_log(g, GEV_MESSAGE, "Bohai relief marches") >= 0);   /* on_answer ran */
+    assert_true(st_find_log(g, GEV_REBELLION, "Gu Yu") >= 0);
+    assert_true(st_find_log(g, GEV_FACTION_CREATED, NULL) >= 0);
+    assert_true(st_find_log(g, GEV_DESERTION, NULL) >= 0);
+    assert_true(game_find_faction(g, "balhae") >= 0);
+    assert_string_equal(lscript_last_error(s), "");
+    lscript_free(s);
+}
+
+static void test_defection_by_tag_moves_units_and_their_leader(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "leader { id = \"yudu\", name = \"Yelu Yudu\", faction = \"b\" }\n"
+        "unit { type = \"horse_archers\", faction = \"b\", at = { col = 4, row = 0 }, tag = \"yudu\", leader = \"yudu\" }\n"
+        "unit { type = \"levy\", faction = \"b\", at = { col = 4, row = 2 }, tag = \"yudu\" }\n"
+        "on(\"turn_start\", function(ev)\n"
+        "  if ev.first and ev.turn == 2 then assert(gyr.defect { tag = \"yudu\", to = \"a\" } == 2) end\n"
+        "end)", &g);
+    game_start(g);
+    while (g->turn < 2) assert_int_equal(st_play(g, 1), 1);
+    int a = game_find_faction(g, "a");
+    int n = 0;
+    for (int i = 0; i < g->n_units; i++)
+        if (!strcmp(g->units[i].tag, "yudu")) { assert_int_equal(g->units[i].faction, a); n++; }
+    assert_int_equal(n, 2);
+    assert_int_equal(g->leaders[game_find_leader(g, "yudu")].faction, a);
+    int d = st_find_log(g, GEV_DEFECTION, NULL);
+    assert_true(d >= 0);
+    assert_int_equal(g->log[d].turn, 2);
+    lscript_free(s);
+}
+
+/* A choice for side b; on_answer logs the option; a handler on choice_answered logs too. */
+#define CHOICE_SCRIPT \
+    "on(\"turn_start\", function(ev)\n" \
+    "  if ev.first and ev.turn == 1 then\n" \
+    "    gyr.choice { faction = \"b\", question = \"Accept the terms?\", options = { \"Accept\", \"Refuse\" },\n" \
+    "                 ai_default = 2, on_answer = function(o, text) gyr.message(\"answer \" .. o .. \" \" .. text) end }\n" \
+    "  end\n" \
+    "end)\n" \
+    "on(\"choice_answered\", function(ev) gyr.message(\"seen \" .. ev.option .. \" by \" .. ev.faction) end)"
+
+static void test_choice_waits_for_a_recorded_answer(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(CHOICE_SCRIPT, &g);
+    game_start(g);
+    assert_true(g->choice.active);
+    assert_int_equal(g->choice.faction, game_find_faction(g, "b"));
+    assert_int_equal(g->choice.ai_default, 1);              /* Lua's 2 is the core's index 1 */
+    Command c = { .type = CMD_END_TURN, .faction = g->active };
+    assert_int_equal(game_apply(g, &c), CMD_ERR_CHOICE_PENDING);
+    Command ch = { .type = CMD_CHOOSE, .faction = g->choice.faction, .choice = 0 };
+    assert_int_equal(game_apply(g, &ch), CMD_OK);
+    assert_true(st_find_log(g, GEV_MESSAGE, "answer 1 Accept") >= 0);
+    assert_true(st_find_log(g, GEV_MESSAGE, "seen 1 by b") >= 0);
+    assert_true(st_find_log(g, GEV_CHOICE, "Accept the terms?") >= 0);
+    lscript_free(s);
+}
+
+static void test_computer_default_answer_reaches_on_answer(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(CHOICE_SCRIPT, &g);
+    game_start(g);
+    assert_int_equal(st_play(g, 1), 1);
+    assert_true(st_find_log(g, GEV_MESSAGE, "answer 2 Refuse") >= 0);
+    lscript_free(s);
+}
+
+static void test_choices_asked_together_are_asked_in_turn(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "on(\"turn_start\", function(ev)\n"
+        "  if not ev.first then return end\n"
+        "  for i = 1, 3 do\n"
+        "    gyr.choice { faction = \"a\", question = \"Q\" .. i, options = { \"x\", \"y\" },\n"
+        "                 on_answer = function(o) gyr.message(\"A\" .. i .. \"=\" .. o) end }\n"
+        "  end\n"
+        "end)", &g);
+    game_start(g);
+    for (int i = 1; i <= 3; i++) {
+        char q[8];
+        snprintf(q, sizeof q, "Q%d", i);
+        assert_true(g->choice.active);
+        assert_string_equal(g->choice.question, q);
+        Command ch = { .type = CMD_CHOOSE, .faction = g->choice.faction, .choice = 1 };
+        assert_int_equal(game_apply(g, &ch), CMD_OK);
+    }
+    assert_false(g->choice.active);
+    assert_true(st_find_log(g, GEV_MESSAGE, "A3=2") >= 0);
+    lscript_free(s);
+}
+
+static void test_rebellion_creates_a_faction_and_units_around_the_place(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "place(\"p\", { owner = \"b\" })\n"
+        "on(\"turn_start\", function(ev)\n"
+        "  if ev.first and ev.turn == 1 then\n"
+        "    local n = gyr.rebellion { place = \"p\", faction = \"rebels\", name = \"Rebels\", at_war_with = { \"a\" },\n"
+        "                              units = { { type = \"levy\" }, { type = \"levy\" }, { type = \"levy\" }, { type = \"levy\", tag = \"r4\" } } }\n"
+        "    assert(n == 4)\n"
+        "  end\n"
+        "end)", &g);
+    game_start(g);
+    int f = game_find_faction(g, "rebels");
+    assert_true(f >= 0);
+    assert_int_equal(g->factions[f].controller, CTRL_AI);
+    int p = map_find_place(g->map, "p");
+    assert_int_equal(g->places[p].owner, f);
+    int n = 0;
+    for (int i = 0; i < g->n_units; i++)
+        if (g->units[i].alive && g->units[i].faction == f) {
+            n++;
+            assert_true(hex_distance(g->units[i].hex, g->map->places[p].hex) <= 1);
+            assert_false(map_is_water(g->map, g->units[i].hex));
+        }
+    assert_int_equal(n, 4);                       /* stack limit 3: one spills next door */
+    assert_int_equal(game_relation(g, f, game_find_faction(g, "b")), REL_WAR);   /* the owner */
+    assert_int_equal(game_relation(g, f, game_find_faction(g, "a")), REL_WAR);
+    assert_true(st_find_log(g, GEV_REBELLION, NULL) >= 0);
+    assert_true(st_find_log(g, GEV_FACTION_CREATED, NULL) >= 0);
+    lscript_free(s);
+}
+
+static void test_desertion_costs_steps_or_melts_units(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "unit { type = \"infantry\", faction = \"b\", at = { col = 4, row = 0 }, steps = 3, tag = \"x\" }\n"
+        "unit { type = \"infantry\", faction = \"b\", at = { col = 4, row = 1 }, steps = 3, tag = \"y\" }\n"
+        "on(\"turn_start\", function(ev)\n"
+        "  if ev.first and ev.turn == 1 then\n"
+        "    gyr.desert { tag = \"x\", steps = 2 }\n"
+        "    gyr.desert { tag = \"y\", melt = true, text = \"The Xi go home.\" }\n"
+        "  end\n"
+        "end)", &g);
+    game_start(g);
+    for (int i = 0; i < g->n_units; i++) {
+        if (!strcmp(g->units[i].tag, "x")) { assert_true(g->units[i].alive); assert_int_equal(g->units[i].steps, 1); }
+        if (!strcmp(g->units[i].tag, "y")) assert_false(g->units[i].alive);
+    }
+    assert_true(st_find_log(g, GEV_DESERTION, "The Xi go home.") >= 0);
+    assert_true(st_find_log(g, GEV_DESERTION, "loses 2 steps") >= 0);
+    lscript_free(s);
+}
+
+static void test_leaders_killed_and_captured_are_logged(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "leader { id = \"k\", name = \"Killed One\", faction = \"a\" }\n"
+        "leader { id = \"c\", name = \"Captured One\", faction = \"b\" }\n"
+        "on(\"turn_start\", function(ev)\n"
+        "  if ev.first and ev.turn == 1 then\n"
+        "    gyr.kill_leader(\"k\")\n"
+        "    gyr.capture_leader { leader = \"c\", note = \"LS\" }\n"
+        "    assert(gyr.leader_state(\"k\") == \"killed\" and gyr.leader_state(\"c\") == \"captured\")\n"
+        "    assert(not pcall(gyr.kill_leader, \"k\"))\n"
+        "  end\n"
+        "end)", &g);
+    game_start(g);
+    assert_int_equal(g->leaders[game_find_leader(g, "k")].state, LEADER_KILLED);
+    assert_int_equal(g->leaders[game_find_leader(g, "c")].state, LEADER_CAPTURED);
+    assert_true(st_find_log(g, GEV_LEADER_KILLED, "Killed One") >= 0);
+    int c = st_find_log(g, GEV_LEADER_CAPTURED, "Captured One");
+    assert_true(c >= 0);
+    assert_string_equal(g->log[c].note, "LS");
+    assert_string_equal(lscript_last_error(s), "");
+    lscript_free(s);
+}
+
+static void test_relations_and_places_change_hands(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "on(\"turn_start\", function(ev)\n"
+        "  if ev.first and ev.turn == 1 then\n"
+        "    gyr.create_faction { id = \"xia\", name = \"Western Xia\", allied_with = { \"b\" } }\n"
+        "    gyr.set_relation(\"xia\", \"a\", \"vassal\")\n"
+        "    gyr.set_place_owner(\"p\", \"a\")\n"
+        "    assert(gyr.owner(\"p\") == \"a\" and gyr.relation(\"a\", \"xia\") == \"vassal\")\n"
+        "  end\n"
+        "end)", &g);
+    game_start(g);
+    int a = game_find_faction(g, "a"), x = game_find_faction(g, "xia");
+    assert_int_equal(game_relation(g, x, a), REL_VASSAL);
+    assert_int_equal(game_relation(g, x, game_find_faction(g, "b")), REL_ALLIANCE);
+    assert_int_equal(g->places[map_find_place(g->map, "p")].owner, a);
+    assert_true(st_find_log(g, GEV_RELATION_CHANGED, "vassals") >= 0);
+    assert_true(st_find_log(g, GEV_DEFECTION, NULL) >= 0);
+    assert_true(st_find_log(g, GEV_FACTION_CREATED, "Western Xia") >= 0);
+    lscript_free(s);
+}
+
+static void test_failing_handler_is_logged_and_the_next_one_runs(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "on(\"turn_start\", function(ev) if ev.first then error(\"boom\") end end)\n"
+        "on(\"turn_start\", function(ev) if ev.first then gyr.message(\"second handler\") end end)", &g);
+    game_start(g);
+    int e = st_find_log(g, GEV_MESSAGE, "Script error:");
+    assert_true(e >= 0);
+    assert_non_null(strstr(g->log[e].text, "events.lua:10: boom"));
+    assert_non_null(strstr(lscript_last_error(s), "events.lua:10: boom"));
+    assert_true(st_find_log(g, GEV_MESSAGE, "second handler") > e);
+    assert_true(st_play(g, 100) > 0);
+    assert_true(g->over);
+    lscript_free(s);
+}
+
+static void test_refused_politics_call_changes_nothing(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "unit { type = \"levy\", faction = \"b\", at = { col = 4, row = 0 }, tag = \"t\" }\n"
+        "on(\"turn_start\", function(ev)\n"
+        "  if ev.first then gyr.defect { tag = \"t\", to = \"nobody\" } end\n"
+        "end)\n"
+        "on(\"turn_start\", function(ev)\n"
+        "  if ev.first then gyr.rebellion { place = \"p\", faction = \"r\", units = { { type = \"levy\" }, { type = \"dragon\" } } } end\n"
+        "end)", &g);
+    int before_units = g->n_units, before_factions = g->n_factions;
+    game_start(g);
+    assert_int_equal(g->n_units, before_units);
+    assert_int_equal(g->n_factions, before_factions);
+    for (int i = 0; i < g->n_units; i++)
+        if (!strcmp(g->units[i].tag, "t")) assert_int_equal(g->units[i].faction, game_find_faction(g, "b"));
+    assert_int_equal(st_find_log(g, GEV_DEFECTION, NULL), -1);
+    assert_int_equal(st_find_log(g, GEV_REBELLION, NULL), -1);
+    assert_non_null(strstr(lscript_last_error(s), "unknown unit type 'dragon'"));
+    lscript_free(s);
+}
+
+static void test_event_tables_carry_units_places_and_factions(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "on(\"turn_start\", function(ev)\n"
+        "  assert(ev.turn == 1 and ev.date.year == 1114 and type(ev.season) == \"string\")\n"
+        "  local us = gyr.units { faction = ev.faction }\n"
+        "  assert(#us == 1 and us[1].alive and us[1].type == \"infantry\" and us[1].faction == ev.faction)\n"
+        "  assert(us[1] == gyr.unit(us[1].id) and not pcall(function() us[1].steps = 9 end))\n"
+        "  gyr.message(\"ok \" .. ev.faction .. \" \" .. tostring(ev.first))\n"
+        "end)", &g);
+    game_start(g);
+    assert_true(st_find_log(g, GEV_MESSAGE, "ok a true") >= 0);
+    assert_int_equal(st_play(g, 1), 1);
+    assert_true(st_find_log(g, GEV_MESSAGE, "ok b false") >= 0);
+    assert_string_equal(lscript_last_error(s), "");
+    lscript_free(s);
+}
+
+static void test_victory_ends_the_game_from_a_handler(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "on(\"turn_end\", function(ev) if gyr.turn() == 2 then gyr.victory(\"b\", \"b wins by script\") end end)\n"
+        "on(\"game_over\", function(ev) gyr.message(\"over: \" .. ev.winner) end)", &g);
+    game_start(g);
+    st_play(g, 100);
+    assert_true(g->over);
+    assert_int_equal(g->winner, game_find_faction(g, "b"));
+    assert_string_equal(g->outcome, "b wins by script");
+    assert_true(st_find_log(g, GEV_MESSAGE, "over: b") >= 0);
+    lscript_free(s);
+}
+
+static void test_same_seed_same_game(void **st)
+{
+    (void)st;
+    uint64_t h[2];
+    for (int k = 0; k < 2; k++) {
+        Game *g;
+        LScript *s = load(st_data("scripts/scenarios/test_skirmish.lua"), 11, &g);
+        game_start(g);
+        st_play(g, 500);
+        h[k] = game_hash(g);
+        lscript_free(s);
+    }
+    assert_true(h[0] == h[1]);
+}
+
+int main(void)
+{
+    st_setup();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_skirmish_fires_its_historical_events),
+        cmocka_unit_test(test_defection_by_tag_moves_units_and_their_leader),
+        cmocka_unit_test(test_choice_waits_for_a_recorded_answer),
+        cmocka_unit_test(test_computer_default_answer_reaches_on_answer),
+        cmocka_unit_test(test_choices_asked_together_are_asked_in_turn),
+        cmocka_unit_test(test_rebellion_creates_a_faction_and_units_around_the_place),
+        cmocka_unit_test(test_desertion_costs_steps_or_melts_units),
+        cmocka_unit_test(test_leaders_killed_and_captured_are_logged),
+        cmocka_unit_test(test_relations_and_places_change_hands),
+        cmocka_unit_test(test_failing_handler_is_logged_and_the_next_one_runs),
+        cmocka_unit_test(test_refused_politics_call_changes_nothing),
+        cmocka_unit_test(test_event_tables_carry_units_places_and_factions),
+        cmocka_unit_test(test_victory_ends_the_game_from_a_handler),
+        cmocka_unit_test(test_same_seed_same_game),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
