@@ -13,7 +13,7 @@ place huining       capital  "Huining"            "會寧"       45.49 126.97 ow
 
 # --- The Songhua (Huntong) front, 1114-1115 ------------------------------------------------------
 place ningjiang     fortress "Ningjiang"          "寧江州"     45.25 124.90 owner=liao note="site disputed: Bodu chosen over Sidaomen and Shitouchengzi"
-place chuhedian     camp     "Chuhedian"          "出河店"     45.47 124.70 owner=liao note="site disputed: N bank at Maoxing chosen over S of the confluence"
+place chuhedian     camp     "Chuhedian"          "出河店"     45.56 124.72 owner=liao note="site disputed: N bank at Maoxing chosen over S of the confluence; +-0.2"
 place deshengtuo    site     "Deshengtuo"         "得勝陀"     45.35 125.80 owner=jurchen note="muster hill of 1114, near Shibeiwaizi; +-0.15"
 place binzhou       fortress "Binzhou"            "賓州"       44.95 125.75 owner=liao note="site weak: N of Nong'an on the Songhua"
 place daluguchang   town     "Daluguchang"        "達魯古城"   45.10 124.60 owner=liao note="site weak: W of Ningjiang"
@@ -64,7 +64,7 @@ place zhuozhou      town     "Zhuozhou"           "涿州"       39.49 115.97 ow
 place yizhou        town     "Yizhou"             "易州"       39.35 115.50 owner=liao note="Yi County"
 place xincheng      town     "Xincheng"           "新城"       39.34 115.85 owner=liao note="Zhuozhou Xincheng, Gaobeidian"
 place fengsheng     town     "Fengsheng"          "奉聖州"     40.38 115.22 owner=liao note="Zhuolu; site uncertain"
-place lugou         site     "Lugou"              "盧溝"       39.85 116.21 owner=liao note="the Sanggan crossing W of Yanjing"
+place lugou         site     "Lugou"              "盧溝"       39.84 116.13 owner=liao note="the Sanggan crossing W of Yanjing (39.85 116.21); moved 7 km W off Nanjing's hex"
 place baigou        site     "Baigou"             "白溝"       39.13 116.00 owner=liao note="crossing of the border river; the S bank is Song"
 place xiongzhou     fortress "Xiongzhou"          "雄州"       38.99 116.10 owner=song note="Song frontier base"
 place bazhou        fortress "Bazhou"             "霸州"       39.10 116.40 owner=song note="Song frontier prefecture"

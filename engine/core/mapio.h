@@ -7,7 +7,7 @@
 #include "map.h"
 
 /* Parse a map file held in buf. Returns a new Map (caller frees with map_free) or NULL with
- * "LINE: message" in err. name is used in messages only. */
+ * "NAME:LINE: message" in err; never crashes on bad input. name is used in messages only. */
 Map *mapio_parse(const char *buf, size_t len, const char *name, char *err, size_t errlen);
 /* Serialise; returns a malloc'd NUL-terminated string (caller frees) and its length. */
 char *mapio_write(const Map *m, size_t *len_out);
