@@ -145,34 +145,33 @@ static void end_of_game_check(Game *g)
     game_end(g, -1, "Draw: no side achieved its aims");
 }
 
-/* Passes the turn to the next alive faction; after the last, a new turn (or the end). */
+/* Passes the turn to the next alive faction; after the last, the round ends (HOOK_TURN_END,
+ * instant victory check) and a new turn begins, or the game ends when max_turns is passed. */
 static void advance_turn(Game *g)
 {
-    for (int guard = 0; guard < 2 && !g->over; guard++) {
-        int next = next_alive(g, g->active + 1);
-        if (next >= 0) {
-            g->active = next;
-            begin_faction_turn(g);
-            return;
-        }
-        gamei_fire(g, HOOK_TURN_END, g->turn, 0, 0, hex_make(0, 0));
-        if (g->over) return;
-        gamei_check_instant_victory(g);
-        if (g->over) return;
-        g->turn++;
-        if (g->turn > g->max_turns) {
-            end_of_game_check(g);
-            return;
-        }
-        int first = next_alive(g, 0);
-        if (first < 0) {
-            game_end(g, -1, "Draw: no side remains");
-            return;
-        }
-        g->active = first;
+    if (g->over) return;
+    int next = next_alive(g, g->active + 1);
+    if (next >= 0) {
+        g->active = next;
         begin_faction_turn(g);
         return;
     }
+    gamei_fire(g, HOOK_TURN_END, g->turn, 0, 0, hex_make(0, 0));
+    if (g->over) return;
+    gamei_check_instant_victory(g);
+    if (g->over) return;
+    g->turn++;
+    if (g->turn > g->max_turns) {
+        end_of_game_check(g);
+        return;
+    }
+    int first = next_alive(g, 0);
+    if (first < 0) {
+        game_end(g, -1, "Draw: no side remains");
+        return;
+    }
+    g->active = first;
+    begin_faction_turn(g);
 }
 
 /* Starts play: turn 1 (unless set), first alive faction, supply, MPs; fires HOOK_TURN_START. */

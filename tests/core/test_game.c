@@ -731,6 +731,105 @@ static void test_names_of_results_commands_and_events(void **state)
     for (int i = 0; i < CMD_RESULT_COUNT; i++) assert_non_null(cmd_result_str((CmdResult)i));
 }
 
+static void test_forest_blocks_sight_beyond_it(void **state)
+{
+    (void)state;
+    Map *m = tm_map(12, 5, TER_PLAIN);
+    map_set_terrain(m, tm_at(4, 2), TER_FOREST);
+    Game *g = tm_game(m, 5);
+    g->rules.unit_types[rules_find_unit_type(&g->rules, "infantry")].sight = 4;
+    tm_unit(g, "infantry", TM_JIN, tm_at(2, 2));
+    tm_unit(g, "infantry", TM_LIAO, tm_at(11, 4));
+    game_start(g);
+    uint8_t *vis = calloc((size_t)map_count(m), 1);
+    game_visibility(g, TM_JIN, vis);
+    assert_int_equal(vis[map_index(m, tm_at(4, 2))], 1);    /* the forest itself is seen */
+    assert_int_equal(vis[map_index(m, tm_at(5, 2))], 0);    /* what lies behind it is not */
+    assert_int_equal(vis[map_index(m, tm_at(5, 0))], 1);    /* beside it, in the open */
+    free(vis);
+    game_free(g);
+    map_free(m);
+}
+
+/* A hook that ends the game at the first battle. */
+static void end_on_battle(Game *g, const HookEvent *ev, void *ud)
+{
+    int *seen = ud;
+    if (ev->type == HOOK_BATTLE) {
+        /* the battle is settled when the hook runs: the attacker has spent its moves */
+        assert_int_equal(g->units[ev->a].attacked, 1);
+        game_end(g, -1, "stopped by a script");
+    }
+    if (ev->type == HOOK_UNIT_DESTROYED) (*seen)++;
+}
+
+static void test_hook_may_end_the_game_during_a_battle(void **state)
+{
+    (void)state;
+    Map *m = tm_map(10, 6, TER_PLAIN);
+    Game *g = tm_game(m, 5);
+    int a = tm_unit(g, "heavy_cavalry", TM_JIN, tm_at(2, 2));
+    tm_unit(g, "levy", TM_LIAO, tm_at(3, 2));
+    tm_unit(g, "levy", TM_LIAO, tm_at(9, 5));
+    for (int c = 0; c < CRT_MAX_COLS; c++)
+        for (int row = 0; row < CRT_ROWS; row++) {
+            CrtResult rout = { 0, 0, 0, 1 };
+            g->rules.crt[c][row] = rout;
+        }
+    int destroyed = 0;
+    g->hook = end_on_battle;
+    g->hook_ud = &destroyed;
+    game_start(g);
+    int att[1] = { a };
+    Command c = tm_attack(TM_JIN, tm_at(3, 2), 1, att);
+    assert_int_equal(game_apply(g, &c), CMD_OK);
+    assert_true(g->over);
+    assert_int_equal(destroyed, 0);                 /* no more hooks once the game is over */
+    game_free(g);
+    map_free(m);
+}
+
+static void test_random_commands_never_break_the_one_door(void **state)
+{
+    (void)state;
+    Map *m = tm_map(12, 9, TER_PLAIN);
+    map_set_terrain(m, tm_at(5, 5), TER_LAKE);
+    map_set_terrain(m, tm_at(6, 3), TER_FOREST);
+    map_set_side(m, tm_at(4, 4), HEX_E, SIDE_RIVER_MAJOR, 1);
+    int town = tm_place(m, "town", PLACE_CITY, tm_at(8, 4));
+    Game *g = tm_game(m, 5);
+    game_set_place_owner(g, town, TM_LIAO);
+    const char *types[] = { "heavy_cavalry", "horse_archers", "infantry", "levy", "siege_train" };
+    for (int i = 0; i < 12; i++)
+        tm_unit(g, types[i % 5], i % 2 ? TM_LIAO : TM_JIN, tm_at(1 + (i * 5) % 10, (i * 7) % 9));
+    g->max_turns = 6;
+    game_start(g);
+    Rng pick;
+    rng_seed(&pick, 99);
+    int applied = 0;
+    for (int k = 0; k < 6000 && !g->over; k++) {
+        Command c;
+        memset(&c, 0, sizeof c);
+        c.type = (CommandType)rng_range(&pick, 5);
+        c.faction = (int)rng_range(&pick, 3) - (rng_range(&pick, 20) == 0);
+        c.unit = (int)rng_range(&pick, 15) - 1;
+        c.to = tm_at((int)rng_range(&pick, 14) - 1, (int)rng_range(&pick, 11) - 1);
+        c.n_attackers = (int)rng_range(&pick, 8) - 1;
+        for (int i = 0; i < GAME_MAX_ATTACKERS; i++) c.attackers[i] = (int)rng_range(&pick, 14) - 1;
+        c.choice = (int)rng_range(&pick, 3);
+        if (rng_range(&pick, 50) == 0) c = tm_end(g->active);
+        uint64_t h = game_hash(g);
+        CmdResult want = game_check(g, &c);
+        CmdResult got = game_apply(g, &c);
+        assert_int_equal(want, got);
+        if (got != CMD_OK) assert_true(game_hash(g) == h);
+        else applied++;
+    }
+    assert_true(applied > 10);
+    game_free(g);
+    map_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -762,6 +861,9 @@ int main(void)
         cmocka_unit_test(test_clone_has_same_hash),
         cmocka_unit_test(test_visibility_covers_sight_and_places),
         cmocka_unit_test(test_names_of_results_commands_and_events),
+        cmocka_unit_test(test_forest_blocks_sight_beyond_it),
+        cmocka_unit_test(test_hook_may_end_the_game_during_a_battle),
+        cmocka_unit_test(test_random_commands_never_break_the_one_door),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
