@@ -11,6 +11,7 @@
 #include "mapio.h"
 #include "proj.h"
 #include "json.h"
+#include "lscript.h"
 
 /* Reads a whole file into a malloc'd buffer (NUL-terminated); NULL with a reason in err. */
 static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
@@ -95,7 +96,7 @@ Map *mapcmd_load(const char *data_dir, char *err, size_t errlen)
 }
 
 /* --build-map: builds and writes the map file through a temporary file and a rename. */
-int mapcmd_build(const char *data_dir, char *err, size_t errlen)
+int mapcmd_build_in(const char *data_dir, char *err, size_t errlen)
 {
     Map *m = mapcmd_build_from_dir(data_dir, err, errlen);
     if (!m) return 1;
@@ -148,7 +149,7 @@ static void print_place(const Map *m, Hex h)
 static const char *const DIR_NAMES[HEX_DIRS] = { "E", "NE", "NW", "W", "SW", "SE" };
 
 /* --where LAT LON */
-int mapcmd_where(const char *data_dir, double lat, double lon, char *err, size_t errlen)
+int mapcmd_where_in(const char *data_dir, double lat, double lon, char *err, size_t errlen)
 {
     if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
         snprintf(err, errlen, "--where: latitude must be -90..90 and longitude -180..180");
@@ -178,7 +179,7 @@ int mapcmd_where(const char *data_dir, double lat, double lon, char *err, size_t
 }
 
 /* --hex Q R (axial) */
-int mapcmd_hex(const char *data_dir, int q, int r, char *err, size_t errlen)
+int mapcmd_hex_in(const char *data_dir, int q, int r, char *err, size_t errlen)
 {
     Map *m = mapcmd_load(data_dir, err, errlen);
     if (!m) return 1;
@@ -227,4 +228,32 @@ int mapcmd_hex(const char *data_dir, int q, int r, char *err, size_t errlen)
     printf("}\n");
     map_free(m);
     return 0;
+}
+
+/* Prints "gyrfalcon: reason" on stderr when rc is non-zero; returns rc. */
+static int report(int rc, const char *err)
+{
+    if (rc) fprintf(stderr, "gyrfalcon: %s\n", err[0] ? err : "map command failed");
+    return rc;
+}
+
+/* --build-map with the data directory of the scripts. */
+int mapcmd_build_cmd(void)
+{
+    char err[512] = "";
+    return report(mapcmd_build_in(lscript_data_dir(), err, sizeof err), err);
+}
+
+/* --where LAT LON with the data directory of the scripts. */
+int mapcmd_where(double lat, double lon)
+{
+    char err[512] = "";
+    return report(mapcmd_where_in(lscript_data_dir(), lat, lon, err, sizeof err), err);
+}
+
+/* --hex Q R with the data directory of the scripts. */
+int mapcmd_hex(int q, int r)
+{
+    char err[512] = "";
+    return report(mapcmd_hex_in(lscript_data_dir(), q, r, err, sizeof err), err);
 }
