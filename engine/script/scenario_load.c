@@ -852,8 +852,11 @@ static int setup_problem(LScript *s, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (s->mode == LS_MODE_CHECK) ls_report(s, "%s:%d: %s", s->path, line, msg);
-    else if (!s->last_error[0] || s->problems == 0)
+    if (s->mode == LS_MODE_CHECK) {
+        ls_report(s, "%s:%d: %s", s->path, line, msg);     /* counts it */
+        return 1;
+    }
+    if (!s->last_error[0])
         snprintf(s->last_error, sizeof s->last_error, "%.300s:%d: %.190s", s->path, line, msg);
     s->problems++;
     return 1;

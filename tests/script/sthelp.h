@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "lscript.h"
 
 /* A tiny two-sided scenario on an inline 6x3 map; tests append their own lines to it. */

@@ -1,0 +1,164 @@
+/* test_check.c - lscript_check (gyrfalcon --check) reports every problem of a scenario as
+ * FILE:LINE: message (syntax, unknown unit types, places and factions, units on water or off
+ * the map, a side without victory conditions) and finds nothing wrong in a good one. Also the
+ * scenario list: built-in scenarios, then the user's mods, broken files skipped. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include "sthelp.h"
+
+#define BROKEN \
+    "scenario { id = \"t_check\", title = \"Check\", years = \"1114\", sides = { \"a\", \"b\" }, turns = 3,\n" \
+    "  map = { rows = { \"~~....\", \"......\", \"......\" }, places = { { id = \"p\", col = 2, row = 1 } } } }\n" \
+    "faction { id = \"a\" }\n" \
+    "faction { id = \"b\" }\n" \
+    "unit { type = \"dragon\", faction = \"a\", at = { col = 3, row = 1 } }\n" \
+    "unit { type = \"levy\", faction = \"a\", at = \"nowhere\" }\n" \
+    "unit { type = \"levy\", faction = \"zz\", at = { col = 3, row = 1 } }\n" \
+    "unit { type = \"levy\", faction = \"a\", at = { col = 40, row = 1 } }\n" \
+    "unit { type = \"levy\", faction = \"a\", at = { col = 0, row = 0 } }\n" \
+    "victory { faction = \"a\", type = \"take\", place = \"nowhere\" }\n" \
+    "victory { faction = \"a\", type = \"take\", place = \"p\" }\n"
+
+/* Asserts the report has a line "path:line: ...what...". */
+static void assert_reported(const char *report, const char *path, int line, const char *what)
+{
+    char prefix[600];
+    snprintf(prefix, sizeof prefix, "%s:%d: ", path, line);
+    for (const char *p = report; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (strncmp(p, prefix, strlen(prefix)) == 0) {
+            char one[800];
+            snprintf(one, sizeof one, "%.*s", (int)len, p);
+            if (strstr(one, what)) return;
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    fail_msg("no '%s...%s' in report:\n%s", prefix, what, report);
+}
+
+static void test_good_scenario_has_no_problems(void **st)
+{
+    (void)st;
+    char report[4096];
+    int n = lscript_check(st_data("scripts/scenarios/test_skirmish.lua"), report, sizeof report);
+    if (n != 0) fail_msg("%s", report);
+}
+
+static void test_each_problem_is_reported_with_its_line(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("broken.lua", BROKEN);
+    int n = lscript_check(path, report, sizeof report);
+    assert_reported(report, path, 5, "unknown unit type 'dragon'");
+    assert_reported(report, path, 6, "unknown place 'nowhere'");
+    assert_reported(report, path, 7, "unknown faction 'zz'");
+    assert_reported(report, path, 8, "off the map");
+    assert_reported(report, path, 9, "on water");
+    assert_reported(report, path, 10, "unknown place 'nowhere'");
+    assert_reported(report, path, 4, "side 'b' has no victory condition");
+    assert_int_equal(n, 7);
+}
+
+static void test_syntax_error_is_reported_with_its_line(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("syntax.lua", ST_BASE "on(\"turn_start\", function(ev)\n  if ev.turn = 2 then end\nend)\n");
+    int n = lscript_check(path, report, sizeof report);
+    assert_int_equal(n, 1);
+    assert_reported(report, path, 11, "expected");
+}
+
+static void test_runtime_error_is_reported_with_its_line(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("runtime.lua", ST_BASE "local x = nil\nlocal y = x.field\n");
+    int n = lscript_check(path, report, sizeof report);
+    assert_int_equal(n, 1);
+    assert_reported(report, path, 11, "attempt to index");
+}
+
+static void test_broken_scenario_does_not_load_and_says_where(void **st)
+{
+    (void)st;
+    char err[700];
+    Game *g;
+    const char *path = st_write("broken.lua", BROKEN);
+    assert_null(lscript_load(path, 1, &g, err, sizeof err));
+    char prefix[600];
+    snprintf(prefix, sizeof prefix, "%s:5: unknown unit type 'dragon'", path);
+    assert_string_equal(err, prefix);
+}
+
+static void test_list_has_built_in_scenarios_then_mods(void **st)
+{
+    (void)st;
+    char mods[600];
+    snprintf(mods, sizeof mods, "%s/mods", st_setup());
+    mkdir(mods, 0700);
+    char p[700];
+    snprintf(p, sizeof p, "mods/a_mod.lua");
+    st_write(p, "scenario { id = \"a_mod\", title = \"A mod\", years = \"1200\", sides = { \"x\", \"y\" } }\n");
+    st_write("mods/broken_mod.lua", "scenario { id = \n");
+    lscript_set_mod_dir(mods);
+    ScenarioInfo list[128];
+    int n = lscript_list_scenarios(list, 128);
+    int skirmish = -1, mod = -1;
+    for (int i = 0; i < n; i++) {
+        if (!strcmp(list[i].id, "test_skirmish")) skirmish = i;
+        if (!strcmp(list[i].id, "a_mod")) mod = i;
+        assert_string_not_equal(list[i].id, "");
+    }
+    assert_true(skirmish >= 0 && mod > skirmish);
+    assert_false(list[skirmish].is_mod);
+    assert_true(list[mod].is_mod);
+    assert_string_equal(list[mod].sides, "x,y");
+    assert_string_equal(list[mod].years, "1200");
+    assert_string_equal(list[skirmish].sides, "jin,liao");
+    for (int i = 1; i < n; i++)
+        if (list[i].is_mod == list[i - 1].is_mod) assert_true(strcmp(list[i - 1].id, list[i].id) < 0);
+    ScenarioInfo info;
+    assert_int_equal(lscript_find_scenario("a_mod", &info), 0);
+    assert_string_equal(info.title, "A mod");
+    assert_int_equal(lscript_find_scenario(st_data("scripts/scenarios/test_skirmish.lua"), &info), 0);
+    assert_string_equal(info.id, "test_skirmish");
+    assert_int_not_equal(lscript_find_scenario("no_such_scenario", &info), 0);
+    lscript_set_mod_dir(NULL);
+}
+
+static void test_content_hash_follows_the_file(void **st)
+{
+    (void)st;
+    char err[700];
+    Game *g;
+    uint64_t h[3];
+    const char *texts[3] = { ST_BASE, ST_BASE, ST_BASE "-- a comment\n" };
+    for (int i = 0; i < 3; i++) {
+        LScript *s = lscript_load(st_write("hash.lua", texts[i]), 1, &g, err, sizeof err);
+        assert_non_null(s);
+        h[i] = lscript_content_hash(s);
+        lscript_free(s);
+    }
+    assert_true(h[0] == h[1]);
+    assert_true(h[0] != h[2]);
+}
+
+int main(void)
+{
+    st_setup();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_scenario_has_no_problems),
+        cmocka_unit_test(test_each_problem_is_reported_with_its_line),
+        cmocka_unit_test(test_syntax_error_is_reported_with_its_line),
+        cmocka_unit_test(test_runtime_error_is_reported_with_its_line),
+        cmocka_unit_test(test_broken_scenario_does_not_load_and_says_where),
+        cmocka_unit_test(test_list_has_built_in_scenarios_then_mods),
+        cmocka_unit_test(test_content_hash_follows_the_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
