@@ -439,12 +439,12 @@ void combati_apply(Game *g, const Command *c)
     int dead[MAX_DEF + 1], by[MAX_DEF + 1], n_dead = 0;
     for (int k = 0; k < x.n_def; k++)
         if (p.def_dies[k]) {
-            gamei_kill_unit(g, x.def[k], att_f, p.leader_die, 0);
+            gamei_kill_unit(g, x.def[k], att_f, p.leader_die, GAMEI_KILL_LOG);
             dead[n_dead] = x.def[k];
             by[n_dead++] = att_f;
         }
     if (p.att_dies) {
-        gamei_kill_unit(g, lead, def_f, p.leader_die, 0);
+        gamei_kill_unit(g, lead, def_f, p.leader_die, GAMEI_KILL_LOG);
         dead[n_dead] = lead;
         by[n_dead++] = def_f;
     }

@@ -8,8 +8,9 @@
 void gamei_fire(Game *g, HookType type, int a, int b, int c, Hex hex);
 void gamei_logf(Game *g, GameEventType type, int faction, const char *fmt, ...);
 /* Kills a unit (alive = 0), handling its leader (capture on leader_die <= capture_leader_in6,
- * else escape or death); by = faction responsible; fire: call HOOK_UNIT_DESTROYED now. */
-void gamei_kill_unit(Game *g, int unit, int by, int leader_die, int fire);
+ * else escape or death); by = faction responsible; flags below. */
+enum { GAMEI_KILL_LOG = 1, GAMEI_KILL_FIRE = 2 };
+void gamei_kill_unit(Game *g, int unit, int by, int leader_die, int flags);
 /* Checks the victory conditions that win at once; ends the game when one holds. */
 void gamei_check_instant_victory(Game *g);
 /* Marks factions with no units and no places as dead. */

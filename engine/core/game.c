@@ -315,10 +315,12 @@ static int leader_refuge(const Game *g, int faction, Hex h, int except)
 
 /* Kills a unit and logs it; its leader is captured when leader_die (1..6) <=
  * capture_leader_in6, else escapes to the nearest leaderless friendly unit within 3 hexes,
- * else dies. leader_die 0: no capture roll. fire: call HOOK_UNIT_DESTROYED now (combat
- * fires its hooks itself once the whole battle is settled). */
-void gamei_kill_unit(Game *g, int unit, int by, int leader_die, int fire)
+ * else dies. leader_die 0: no capture roll. flags: GAMEI_KILL_LOG writes the log entries,
+ * GAMEI_KILL_FIRE calls HOOK_UNIT_DESTROYED now (combat fires its hooks itself once the
+ * whole battle is settled). */
+void gamei_kill_unit(Game *g, int unit, int by, int leader_die, int flags)
 {
+    int log = flags & GAMEI_KILL_LOG;
     Unit *u = &g->units[unit];
     if (!u->alive) return;
     char label[96];
@@ -327,26 +329,26 @@ void gamei_kill_unit(Game *g, int unit, int by, int leader_die, int fire)
     u->steps = 0;
     int l = u->leader;
     u->leader = -1;
-    gamei_logf(g, GEV_UNIT_DESTROYED, u->faction, "%s is destroyed", label);
+    if (log) gamei_logf(g, GEV_UNIT_DESTROYED, u->faction, "%s is destroyed", label);
     if (l >= 0 && l < g->n_leaders) {
         Leader *ld = &g->leaders[l];
         ld->unit = -1;
         if (leader_die > 0 && leader_die <= g->rules.capture_leader_in6) {
             ld->state = LEADER_CAPTURED;
-            gamei_logf(g, GEV_LEADER_CAPTURED, ld->faction, "%s is captured", ld->name);
+            if (log) gamei_logf(g, GEV_LEADER_CAPTURED, ld->faction, "%s is captured", ld->name);
         } else {
             int refuge = leader_refuge(g, u->faction, u->hex, unit);
             if (refuge >= 0) {
                 ld->unit = refuge;
                 g->units[refuge].leader = l;
-                gamei_logf(g, GEV_MESSAGE, ld->faction, "%s escapes", ld->name);
+                if (log) gamei_logf(g, GEV_MESSAGE, ld->faction, "%s escapes", ld->name);
             } else {
                 ld->state = LEADER_KILLED;
-                gamei_logf(g, GEV_LEADER_KILLED, ld->faction, "%s is killed", ld->name);
+                if (log) gamei_logf(g, GEV_LEADER_KILLED, ld->faction, "%s is killed", ld->name);
             }
         }
     }
-    if (fire) gamei_fire(g, HOOK_UNIT_DESTROYED, unit, by, 0, u->hex);
+    if (flags & GAMEI_KILL_FIRE) gamei_fire(g, HOOK_UNIT_DESTROYED, unit, by, 0, u->hex);
 }
 
 /* Ends the game when a VC_TAKE_PLACE or VC_KILL_LEADER condition holds (first in list order). */
@@ -720,7 +722,7 @@ int game_damage_unit(Game *g, int unit, int steps)
     if (unit < 0 || unit >= g->n_units || !g->units[unit].alive || steps < 0) return 1;
     Unit *u = &g->units[unit];
     if (steps >= u->steps) {
-        gamei_kill_unit(g, unit, -1, 0, 0);
+        gamei_kill_unit(g, unit, -1, 0, script_should_log(g) ? GAMEI_KILL_LOG : 0);
         return 0;
     }
     u->steps -= steps;

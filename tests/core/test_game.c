@@ -830,6 +830,30 @@ static void test_random_commands_never_break_the_one_door(void **state)
     map_free(m);
 }
 
+static void test_scripted_damage_kills_at_zero_steps(void **state)
+{
+    (void)state;
+    Map *m = tm_map(10, 6, TER_PLAIN);
+    Game *g = tm_game(m, 5);
+    tm_unit(g, "infantry", TM_JIN, tm_at(1, 2));
+    int a = tm_unit(g, "infantry", TM_LIAO, tm_at(8, 2));
+    int b = tm_unit(g, "infantry", TM_LIAO, tm_at(8, 4));
+    game_start(g);
+    int steps = g->units[a].steps;
+    assert_int_equal(game_damage_unit(g, a, 1), 0);
+    assert_int_equal(g->units[a].steps, steps - 1);
+    assert_int_equal(game_damage_unit(g, a, 99), 0);
+    assert_false(g->units[a].alive);
+    assert_int_equal(log_count(g, GEV_UNIT_DESTROYED), 1);
+    g->script_logs = 1;                             /* the host writes its own entries */
+    assert_int_equal(game_damage_unit(g, b, 99), 0);
+    assert_false(g->units[b].alive);
+    assert_int_equal(log_count(g, GEV_UNIT_DESTROYED), 1);
+    assert_int_equal(game_damage_unit(g, b, 1), 1);  /* already dead: refused */
+    game_free(g);
+    map_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -857,6 +881,7 @@ int main(void)
         cmocka_unit_test(test_relation_change_logs_only_when_it_changes),
         cmocka_unit_test(test_desertion_and_leader_fates_are_logged),
         cmocka_unit_test(test_log_counts_dropped_entries_when_full),
+        cmocka_unit_test(test_scripted_damage_kills_at_zero_steps),
         cmocka_unit_test(test_hash_changes_with_state),
         cmocka_unit_test(test_clone_has_same_hash),
         cmocka_unit_test(test_visibility_covers_sight_and_places),
