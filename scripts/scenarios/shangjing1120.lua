@@ -25,7 +25,18 @@ local function once(key)
 end
 -- Calls f(...) and swallows a refusal (a leader already taken, a unit already gone).
 local function try(f, ...) return pcall(f, ...) end
-local function alive(tag, faction) return #gyr.units { tag = tag, faction = faction } > 0 end
+-- Whether faction f is in the game and not yet eliminated.
+local function exists(f)
+  for _, id in ipairs(gyr.factions()) do
+    if id == f then return gyr.faction_info(f).alive end
+  end
+  return false
+end
+-- Whether any unit with the tag (of the faction, when given) is still alive.
+local function alive(tag, faction)
+  if faction and not exists(faction) then return false end
+  return #gyr.units { tag = tag, faction = faction } > 0
+end
 -- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
 local function defect_tag(tag, from, to)
   if not alive(tag, from) then return false end
