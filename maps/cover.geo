@@ -45,7 +45,7 @@ area sand "Mu Us sands"
 38.00 109.60   37.60 108.80
 
 # --- forests
-area forest "Greater Khingan larch taiga"
+area forest "Greater Khingan larch taiga" layer=8
 47.00 119.20   47.00 122.40   48.00 122.60   49.00 123.30   50.00 123.90   50.90 124.30
 52.80 124.60   52.80 120.80   51.00 120.20   49.00 119.70
 

@@ -22,7 +22,7 @@ area hills "Yilehuli Shan"
 50.50 125.60   50.80 124.50
 
 # --- Lesser Khingan: low forested hills, NW-SE
-range hills "Lesser Khingan" width_km=110
+range hills "Lesser Khingan" width_km=40
 50.40 126.40   49.80 127.30   49.00 128.20   48.30 128.90   47.70 129.20   47.20 129.80
 46.90 130.30
 
