@@ -283,10 +283,14 @@ int move_path(const Game *g, const Reach *r, Hex dest, Hex *out, int cap)
     return n;
 }
 
-/* ================================================================ the move command */
+/* ================================================================ the move command
+ * A move is planned with what the mover's faction sees (as the screen and the AI plan it),
+ * then walked: an unseen enemy on the path halts the unit in the hex before it, and entering
+ * the zone of control of an unseen enemy ends the move there; either way the unit loses its
+ * remaining points. When the halt falls in a full friendly stack the unit stops earlier. */
 
-/* Checks a move, filling r when the basic checks pass. */
-static CmdResult check_with(const Game *g, const Command *c, Reach *r)
+/* Visible-knowledge plan of a move: fills vis and r. CMD_OK when the move may be ordered. */
+static CmdResult plan_move(const Game *g, const Command *c, Reach *r, uint8_t *vis)
 {
     if (c->unit < 0 || c->unit >= g->n_units) return CMD_ERR_BAD_UNIT;
     const Unit *u = &g->units[c->unit];
@@ -294,13 +298,14 @@ static CmdResult check_with(const Game *g, const Command *c, Reach *r)
     if (!map_in_bounds(g->map, c->to)) return CMD_ERR_OFF_MAP;
     if (u->mp <= 0) return CMD_ERR_NO_MOVES_LEFT;
     if (hex_eq(u->hex, c->to)) return CMD_ERR_UNREACHABLE;
+    if (!r || !vis) return CMD_ERR_BAD_COMMAND;
+    game_visibility(g, u->faction, vis);
     int di = map_index(g->map, c->to), hostile;
     int n = stack_at(g, di, u->faction, c->unit, &hostile);
-    if (hostile) return CMD_ERR_OCCUPIED;
-    if (!r) return CMD_ERR_BAD_COMMAND;
-    move_reach(g, c->unit, r, NULL);
+    if (hostile && vis[di]) return CMD_ERR_OCCUPIED;
+    move_reach(g, c->unit, r, vis);
     if (r->cost[di] < 0) return CMD_ERR_UNREACHABLE;
-    if (n >= g->rules.stack_limit) return CMD_ERR_STACK_FULL;
+    if (!hostile && n >= g->rules.stack_limit) return CMD_ERR_STACK_FULL;
     return CMD_OK;
 }
 
@@ -308,30 +313,60 @@ static CmdResult check_with(const Game *g, const Command *c, Reach *r)
 CmdResult movei_check(const Game *g, const Command *c)
 {
     Reach *r = reach_new(g->map);
-    CmdResult res = check_with(g, c, r);
+    uint8_t *vis = malloc((size_t)map_count(g->map));
+    CmdResult res = plan_move(g, c, r, vis);
+    free(vis);
     reach_free(r);
     return res;
 }
 
-/* Applies a checked move: the unit goes to the destination, pays the path's cost, and takes
- * the place there when its owner is an enemy or nobody. Hooks after each change. */
+/* Applies a checked move: plans it, walks it (see above), pays the cost, and takes the place
+ * where the unit stops when its owner is an enemy or nobody. Hooks after each change. */
 void movei_apply(Game *g, const Command *c)
 {
     Reach *r = reach_new(g->map);
-    if (!r || check_with(g, c, r) != CMD_OK) { reach_free(r); return; }
-    int di = map_index(g->map, c->to);
+    uint8_t *vis = malloc((size_t)map_count(g->map));
+    Hex *path = r ? malloc(((size_t)r->n_cells + 1) * sizeof *path) : NULL;
+    if (!path || plan_move(g, c, r, vis) != CMD_OK) {
+        free(path); free(vis); reach_free(r);
+        return;
+    }
     Unit *u = &g->units[c->unit];
-    u->mp = r->stop[di] ? 0 : u->mp - r->cost[di];
-    if (u->mp < 0) u->mp = 0;
-    u->hex = c->to;
-    u->moved = 1;
-    reach_free(r);
     int faction = u->faction;
-    gamei_fire(g, HOOK_UNIT_MOVED, c->unit, 0, 0, c->to);
+    int n = move_path(g, r, c->to, path, r->n_cells + 1);
+    int end = n - 1, halted = 0, hostile;
+    for (int i = 1; i < n; i++) {
+        stack_at(g, map_index(g->map, path[i]), faction, c->unit, &hostile);
+        if (hostile) { end = i - 1; halted = 1; break; }
+        /* an unseen zone of control: the plan did not stop here, the ground does */
+        if (!r->stop[map_index(g->map, path[i])] && game_enemy_zoc(g, faction, path[i])) {
+            end = i;
+            halted = 1;
+            break;
+        }
+    }
+    while (end > 0 && stack_at(g, map_index(g->map, path[end]), faction, c->unit, &hostile) >=
+                          g->rules.stack_limit)
+        end--;
+    int ei = map_index(g->map, path[end]);
+    if (halted) u->mp = 0;
+    else u->mp = r->stop[ei] ? 0 : u->mp - r->cost[ei];
+    if (u->mp < 0) u->mp = 0;
+    Hex dest = path[end];
+    u->hex = dest;
+    u->moved = 1;
+    free(path); free(vis); reach_free(r);
+    if (halted) {
+        char label[96];
+        gamei_unit_label(g, c->unit, label, sizeof label);
+        gamei_logf(g, GEV_MESSAGE, faction, "%s runs into an unseen enemy and halts", label);
+    }
+    if (end == 0) return;
+    gamei_fire(g, HOOK_UNIT_MOVED, c->unit, 0, 0, dest);
     if (g->over) return;
     u = &g->units[c->unit];
-    if (!u->alive || !hex_eq(u->hex, c->to) || u->faction != faction) return;
-    int p = map_place_at(g->map, c->to);
+    if (!u->alive || !hex_eq(u->hex, dest) || u->faction != faction) return;
+    int p = map_place_at(g->map, dest);
     if (p < 0) return;
     int owner = g->places[p].owner;
     if (owner == faction) return;

@@ -6,7 +6,11 @@
  * major one with ford or bridge), or road_cost along a road side whatever else is there;
  * frozen rivers cost nothing extra. A step that ends the move counts as spending all the
  * unit's remaining points (cost[] shows that), which keeps the search exact with one label
- * per hex. A unit needs the full cost of a step in hand to take it. */
+ * per hex. A unit needs the full cost of a step in hand to take it.
+ * game_apply plans a CMD_MOVE with what the mover's faction sees (game_visibility), as the
+ * screen and the AI do, then walks it: an unseen enemy on the path halts the unit in the hex
+ * before it, and entering an unseen enemy's ZOC ends the move there (remaining points lost,
+ * a GEV_MESSAGE logged). So a move planned with move_reach(..., seen) is always accepted. */
 #ifndef GYR_MOVE_H
 #define GYR_MOVE_H
 #include "game.h"

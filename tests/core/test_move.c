@@ -161,19 +161,76 @@ static void test_entering_enemy_zoc_ends_move(void **state)
     Map *m = tm_map(10, 5, TER_PLAIN);
     Game *g = tm_game(m, 1);
     int u = tm_unit(g, "heavy_cavalry", TM_JIN, tm_at(1, 2));
-    tm_unit(g, "infantry", TM_LIAO, tm_at(5, 2));
+    tm_unit(g, "infantry", TM_LIAO, tm_at(4, 2));           /* in sight */
     game_start(g);
     int mp = g->units[u].mp;
     Reach *r = reach_new(m);
     move_reach(g, u, r, NULL);
-    assert_int_equal(r->cost[idx(g, tm_at(4, 2))], mp);
-    assert_int_equal(r->stop[idx(g, tm_at(4, 2))], 1);
-    assert_int_equal(r->cost[idx(g, tm_at(3, 2))], 2);      /* one hex short of the ZOC: free */
-    assert_int_equal(r->cost[idx(g, tm_at(5, 2))], -1);     /* the enemy's own hex */
+    assert_int_equal(r->cost[idx(g, tm_at(3, 2))], mp);
+    assert_int_equal(r->stop[idx(g, tm_at(3, 2))], 1);
+    assert_int_equal(r->cost[idx(g, tm_at(2, 2))], 1);      /* one hex short of the ZOC: free */
+    assert_int_equal(r->cost[idx(g, tm_at(4, 2))], -1);     /* the enemy's own hex */
     reach_free(r);
-    Command c = tm_move(TM_JIN, u, tm_at(4, 2));
+    Command c = tm_move(TM_JIN, u, tm_at(3, 2));
     assert_int_equal(game_apply(g, &c), CMD_OK);
     assert_int_equal(g->units[u].mp, 0);
+    assert_true(hex_eq(g->units[u].hex, tm_at(3, 2)));
+    game_free(g);
+    map_free(m);
+}
+
+static void test_unseen_enemy_halts_the_move_before_it(void **state)
+{
+    (void)state;
+    Map *m = tm_map(10, 5, TER_PLAIN);
+    Game *g = tm_game(m, 1);
+    g->rules.unit_types[rules_find_unit_type(&g->rules, "horse_archers")].sight = 2;
+    int u = tm_unit(g, "horse_archers", TM_JIN, tm_at(1, 2));
+    tm_unit(g, "siege_train", TM_LIAO, tm_at(6, 2));        /* unseen, and no ZOC */
+    game_start(g);
+    Command c = tm_move(TM_JIN, u, tm_at(8, 2));
+    assert_int_equal(game_check(g, &c), CMD_OK);            /* planned with what Jin sees */
+    assert_int_equal(game_apply(g, &c), CMD_OK);
+    assert_true(hex_eq(g->units[u].hex, tm_at(5, 2)));
+    assert_int_equal(g->units[u].mp, 0);
+    assert_int_equal(g->log[g->n_log - 1].type, GEV_MESSAGE);
+    game_free(g);
+    map_free(m);
+}
+
+static void test_unseen_zoc_ends_the_move_where_it_is_met(void **state)
+{
+    (void)state;
+    Map *m = tm_map(10, 5, TER_PLAIN);
+    Game *g = tm_game(m, 1);
+    g->rules.unit_types[rules_find_unit_type(&g->rules, "horse_archers")].sight = 2;
+    int u = tm_unit(g, "horse_archers", TM_JIN, tm_at(1, 2));
+    tm_unit(g, "infantry", TM_LIAO, tm_at(6, 1));           /* its ZOC covers (6,2) and (7,2) */
+    game_start(g);
+    Command c = tm_move(TM_JIN, u, tm_at(8, 2));
+    assert_int_equal(game_apply(g, &c), CMD_OK);
+    assert_true(hex_eq(g->units[u].hex, tm_at(6, 2)));
+    assert_int_equal(g->units[u].mp, 0);
+    game_free(g);
+    map_free(m);
+}
+
+static void test_ordering_a_move_onto_an_unseen_enemy_is_accepted(void **state)
+{
+    (void)state;
+    Map *m = tm_map(10, 5, TER_PLAIN);
+    Game *g = tm_game(m, 1);
+    g->rules.unit_types[rules_find_unit_type(&g->rules, "horse_archers")].sight = 2;
+    int u = tm_unit(g, "horse_archers", TM_JIN, tm_at(1, 2));
+    tm_unit(g, "siege_train", TM_LIAO, tm_at(7, 2));
+    game_start(g);
+    Command c = tm_move(TM_JIN, u, tm_at(7, 2));
+    assert_int_equal(game_apply(g, &c), CMD_OK);
+    assert_true(hex_eq(g->units[u].hex, tm_at(6, 2)));
+    tm_unit(g, "siege_train", TM_LIAO, tm_at(7, 3));
+    c = tm_move(TM_JIN, u, tm_at(7, 3));                    /* now in plain sight */
+    g->units[u].mp = 3;
+    assert_int_equal(game_apply(g, &c), CMD_ERR_OCCUPIED);
     game_free(g);
     map_free(m);
 }
@@ -347,6 +404,9 @@ int main(void)
         cmocka_unit_test(test_frozen_river_costs_nothing_extra),
         cmocka_unit_test(test_road_costs_road_cost),
         cmocka_unit_test(test_entering_enemy_zoc_ends_move),
+        cmocka_unit_test(test_unseen_enemy_halts_the_move_before_it),
+        cmocka_unit_test(test_unseen_zoc_ends_the_move_where_it_is_met),
+        cmocka_unit_test(test_ordering_a_move_onto_an_unseen_enemy_is_accepted),
         cmocka_unit_test(test_units_without_zoc_do_not_stop_movement),
         cmocka_unit_test(test_moving_into_enemy_hex_is_refused),
         cmocka_unit_test(test_stack_limit_refuses_move),
