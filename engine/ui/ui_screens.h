@@ -1,0 +1,165 @@
+/* ui_screens.h - inside the window: the app's state shared by the screens (ui_app.c and
+ * screen_*.c), and each screen's frame function. Not for use outside engine/ui. */
+#ifndef GYR_UI_SCREENS_H
+#define GYR_UI_SCREENS_H
+#include <SDL.h>
+#include "ui_app.h"
+#include "ui_render.h"
+#include "ui_settings.h"
+#include "ui_text.h"
+#include "ui_widgets.h"
+#include "move.h"
+#include "combat.h"
+
+typedef enum { SCR_MENU, SCR_SCENARIOS, SCR_BRIEFING, SCR_GAME, SCR_COUNT } ScreenId;
+/* Dialogs over any screen. */
+typedef enum { DLG_NONE, DLG_SETTINGS, DLG_LOAD, DLG_SAVE, DLG_GAME_MENU, DLG_CONFIRM_END,
+               DLG_CONFIRM_QUIT } DialogId;
+
+#define UI_MAX_SCENARIOS 64
+#define UI_MAX_SAVES 64
+#define UI_PATH_MAX 1024
+#define UI_MAX_PATH_HEXES 256
+
+typedef enum { ANIM_NONE, ANIM_MOVE, ANIM_COMBAT } AnimKind;
+
+typedef struct GameUi {
+    UiMapView view;
+    int view_ready;
+    SDL_Rect map_rect, side_rect, top_rect, minimap_rect, end_btn;
+    int selected;                   /* unit, -1 none */
+    int extra[GAME_MAX_ATTACKERS];  /* units added with shift-click to a combined attack */
+    int n_extra;
+    Reach *reach;
+    long reach_stamp;               /* record length + selection when reach was computed */
+    int has_hover;
+    Hex hover;
+    Hex path[UI_MAX_PATH_HEXES];
+    int path_len, path_cost;
+    int hover_attack;
+    CombatPreview preview;
+    int preview_ok;
+    Command preview_cmd;
+    uint8_t *vis;                   /* fog of the view faction */
+    long vis_stamp;                 /* record length + faction when vis was computed */
+    int marked[GAME_MAX_UNITS];     /* hexes of units that can still act */
+    int n_marked;
+    long preview_stamp;
+    int view_faction;               /* -1 sees all */
+    int log_seen;                   /* log entries already put up as dialogs */
+    int narr;                       /* log index being shown as a dialog, -1 none */
+    int log_scroll;
+    uint8_t skipped[GAME_MAX_UNITS];/* Space: not offered by N again this turn */
+    int skipped_turn;
+    /* dragging the map */
+    int dragging, drag_x, drag_y;
+    /* animation */
+    AnimKind anim;
+    int anim_unit;
+    Hex anim_path[UI_MAX_PATH_HEXES];
+    int anim_len;
+    uint32_t anim_t0, anim_dur;
+    Hex flash_hex;
+    char flash_text[128];
+    int flash_good;                 /* the attacker won */
+    /* hotseat */
+    int curtain;                    /* 1: the map is hidden until the next player clicks */
+    int curtain_faction;
+    int last_human;                 /* the human faction that acted last, -1 none */
+    int autosaved_turn, autosaved_faction;
+    int victory_shown;              /* the end-of-game dialog was closed */
+    int ai_pause;                   /* frames to wait between watched computer commands */
+    /* replay viewer */
+    int replay_mode;
+    Record replay_rec;
+    int replay_turn, replay_last_turn;
+} GameUi;
+
+struct UiApp {
+    SDL_Window *win;
+    SDL_Renderer *r;
+    SDL_Surface *surface;           /* offscreen target, NULL with a window */
+    int offscreen;
+    UiText *text;
+    UiRender *render;
+    const Map *render_map;          /* the map render was made for */
+    UiCtx ctx;
+    UiInput in;
+    UiSettings settings;
+    uint32_t now;                   /* ms: SDL ticks, or a fixed 16 ms step offscreen */
+    int frames;
+    int quit, exit_code;
+    ScreenId screen;
+    DialogId dialog;
+    int help_open;
+    char toast[256];
+    uint32_t toast_until;
+    int toast_bad;
+    UiLaunch launch;
+    char data_dir[UI_PATH_MAX];
+    /* scenario list and briefing */
+    ScenarioInfo scenarios[UI_MAX_SCENARIOS];
+    int n_scenarios, scenarios_loaded;
+    int list_sel, list_scroll;
+    ScenarioInfo brief;             /* the scenario being briefed */
+    Session *preview;               /* the scenario loaded for the briefing's map */
+    char preview_err[512];
+    int brief_side;                 /* index into the playable sides; n = both (hotseat) */
+    int brief_fixed_side;           /* campaign: side chosen from the menu */
+    int brief_scroll;
+    int difficulty;
+    /* the game */
+    Session *session;
+    GameUi gs;
+    /* save / load dialog */
+    char save_name[64];
+    char saves[UI_MAX_SAVES][128];
+    long saves_mtime[UI_MAX_SAVES];
+    int n_saves, saves_sel, saves_scroll;
+    DialogId dialog_return;
+};
+
+/* ---------------------------------------------------------------- screens (screen_*.c) */
+void screen_menu_frame(UiApp *app);
+void screen_scenarios_frame(UiApp *app);
+void screen_briefing_frame(UiApp *app);
+void screen_game_frame(UiApp *app);
+/* Dialogs over any screen; return 1 while open. */
+void screen_dialog_frame(UiApp *app);
+void screen_help_frame(UiApp *app);
+
+/* ---------------------------------------------------------------- shared helpers (ui_app.c) */
+/* Switch screens; leaving the game frees the session. */
+void ui_goto(UiApp *app, ScreenId s);
+/* A short message at the bottom of the screen for a few seconds. */
+void ui_toast(UiApp *app, int bad, const char *fmt, ...);
+/* Read the scenario list once. */
+void ui_load_scenarios(UiApp *app);
+/* Open the briefing of scenario info (loads a preview of it). fixed_side: a faction id or NULL. */
+void ui_open_briefing(UiApp *app, const ScenarioInfo *info, const char *fixed_side);
+/* Start playing: side is a faction id, "both" or NULL. Returns 0 on success (else a toast). */
+int ui_start_game(UiApp *app, const char *scenario, const char *side, uint64_t seed,
+                  const char *ai_spec, int difficulty);
+/* Take over a session (loaded or new) and show the game screen. */
+void ui_enter_game(UiApp *app, Session *s);
+/* Load a save file into the game screen; 0 on success (else a toast). */
+int ui_load_game(UiApp *app, const char *path);
+/* Save the game into the saves folder as name.sav; 0 on success. */
+int ui_save_game(UiApp *app, const char *name);
+/* Fill app->saves from the saves folder, newest first. */
+void ui_scan_saves(UiApp *app);
+/* Write the current frame to a PNG in the pictures folder. */
+void ui_screenshot_key(UiApp *app);
+/* Apply fullscreen / scale settings to the window and save them. */
+void ui_apply_settings(UiApp *app);
+/* (Re)make the map renderer for map m when it changed. */
+UiRender *ui_render_for(UiApp *app, const Map *m);
+
+/* ---------------------------------------------------------------- game screen helpers */
+void game_ui_reset(UiApp *app);
+void game_ui_free(GameUi *gs);
+/* Display name of a faction, place or leader, in hanzi when the setting asks. */
+const char *ui_faction_name(const UiApp *app, const Game *g, int f);
+const char *ui_place_name(const UiApp *app, const Map *m, int p);
+
+#endif

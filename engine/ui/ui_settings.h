@@ -1,0 +1,37 @@
+/* ui_settings.h - the player's preferences (UI scale, animation speed, hanzi names, watching
+ * the computer's turns, fullscreen), kept as a small ini file in $XDG_CONFIG_HOME/gyrfalcon/,
+ * and the user folders the window uses (saves, screenshots). */
+#ifndef GYR_UI_SETTINGS_H
+#define GYR_UI_SETTINGS_H
+#include <stddef.h>
+
+typedef enum { UI_ANIM_OFF, UI_ANIM_FAST, UI_ANIM_NORMAL, UI_ANIM_SLOW, UI_ANIM_COUNT } UiAnimSpeed;
+
+typedef struct UiSettings {
+    int ui_scale_pct;       /* 75..200: multiplies the HiDPI scale */
+    int anim_speed;         /* UiAnimSpeed */
+    int hanzi;              /* 1: place and leader names in hanzi */
+    int watch_ai;           /* 1: animate the computer's turns; 0: skip them */
+    int fullscreen;
+    int difficulty;         /* 0..3, last chosen (1 normal) */
+    int show_grid;          /* 1: hex outlines on the map */
+} UiSettings;
+
+/* Defaults: scale 100, normal speed, pinyin, watch on, windowed, normal difficulty. */
+void ui_settings_defaults(UiSettings *s);
+/* Read path (NULL = the default file) over the defaults. Unknown keys and bad values are
+ * ignored with one "UI: FILE:LINE: ..." warning on stderr. Returns 0 when the file was read. */
+int ui_settings_load(UiSettings *s, const char *path);
+/* Write atomically (temp file + rename). 0 on success, else -1 with a reason in err. */
+int ui_settings_save(const UiSettings *s, const char *path, char *err, size_t errlen);
+
+/* $XDG_CONFIG_HOME/gyrfalcon/settings.ini (or ~/.config/...), into buf. */
+void ui_settings_path(char *buf, size_t cap);
+/* $XDG_DATA_HOME/gyrfalcon/saves (or ~/.local/share/...), created if missing. */
+void ui_saves_dir(char *buf, size_t cap);
+/* Folder for screenshots: $XDG_PICTURES_DIR, ~/Pictures when it exists, else the data folder. */
+void ui_pictures_dir(char *buf, size_t cap);
+/* mkdir -p; 0 on success. */
+int ui_mkdirs(const char *path);
+
+#endif
