@@ -262,7 +262,9 @@ const char *season_id(Season s);                    /* "winter" */
 int game_find_faction(const Game *g, const char *id);  /* -1 unknown */
 int game_find_leader(const Game *g, const char *id);
 int game_unit_strength(const Game *g, int unit);     /* steps * attack, for summaries */
-/* Fog: which hexes faction sees now; vis has map_count() bytes, set to 0/1. */
+/* Fog: which hexes faction sees now; vis has map_count() bytes, set to 0/1. Seen: hexes
+ * within the sight of its own and its friends' units (forest and mountains are seen but not
+ * seen past) and the hexes of and around their places. */
 void game_visibility(const Game *g, int faction, uint8_t *vis);
 /* Whether the unit can still do anything this turn (move or attack). */
 int game_unit_can_act(const Game *g, int unit);
