@@ -10,6 +10,11 @@
  * cartouche, a legend and a scale bar. 0 on success, else -1 with a one-line reason in err. */
 int ui_map_png(const char *out_png, int w, int h, char *err, size_t errlen);
 
+/* The same for any map (a test map, or one not yet saved); map pictures of non-geographic maps
+ * have no graticule. */
+struct Map;
+int ui_map_png_of(const struct Map *m, const char *out_png, int w, int h, char *err, size_t errlen);
+
 /* Render one game frame w x h to out_png: the scenario (id or .lua path; NULL picks the first
  * listed) at turn 1, or the replay file played to the start of turn (0 = its last turn).
  * The map around the active side's units with the game screen's panels when available.

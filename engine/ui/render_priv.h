@@ -1,0 +1,88 @@
+/* render_priv.h - shared by the map renderer's files (ui_render.c, render_*.c, mapshot.c):
+ * a small anti-aliased software rasteriser on ARGB pixel buffers, the terrain painter, and the
+ * symbol painters (counters, emblems, places). Not for other modules. */
+#ifndef GYR_RENDER_PRIV_H
+#define GYR_RENDER_PRIV_H
+#include <stdint.h>
+#include <SDL.h>
+#include "map.h"
+#include "rules.h"
+#include "game.h"
+
+/* ---------------------------------------------------------------- canvas (render_raster.c) */
+typedef struct UiCanvas { uint32_t *px; int w, h, pitch; /* pitch in pixels */ } UiCanvas;
+
+#define UI_RGB(r, g, b) (0xFF000000u | ((uint32_t)(r) << 16) | ((uint32_t)(g) << 8) | (uint32_t)(b))
+#define UI_HEX(rgb) (0xFF000000u | (uint32_t)(rgb))
+
+/* Blend colour c (0xAARRGGBB, its alpha times cov/255) over the pixel; out of range ignored. */
+void ui_ras_blend(UiCanvas *cv, int x, int y, uint32_t c, int cov);
+void ui_ras_clear(UiCanvas *cv, uint32_t c);
+/* Anti-aliased shapes; coordinates in pixels (pixel centres at +0.5). */
+void ui_ras_disc(UiCanvas *cv, double cx, double cy, double r, uint32_t c);
+void ui_ras_ring(UiCanvas *cv, double cx, double cy, double r, double width, uint32_t c);
+void ui_ras_line(UiCanvas *cv, double x0, double y0, double x1, double y1, double width, uint32_t c);
+/* A quadratic Bezier stroke from p0 via control p1 to p2, width w0 at p0 to w2 at p2. */
+void ui_ras_bezier(UiCanvas *cv, double x0, double y0, double x1, double y1, double x2, double y2,
+                   double w0, double w2, uint32_t c);
+/* Filled polygon (even-odd), anti-aliased by 4x4 supersampling of edge pixels. */
+void ui_ras_poly(UiCanvas *cv, const double *xy, int n, uint32_t c);
+void ui_ras_rect(UiCanvas *cv, double x0, double y0, double x1, double y1, uint32_t c);
+/* Rounded rectangle fill. */
+void ui_ras_rrect(UiCanvas *cv, double x0, double y0, double x1, double y1, double rad, uint32_t c);
+/* Five-pointed star. */
+void ui_ras_star(UiCanvas *cv, double cx, double cy, double r, uint32_t fill, uint32_t edge);
+/* A new SDL surface wrapping a copy of the canvas (ARGB8888). */
+SDL_Surface *ui_ras_to_surface(const UiCanvas *cv);
+/* Canvas over a new zeroed buffer (caller frees cv->px). Returns 0 on success. */
+int ui_ras_alloc(UiCanvas *cv, int w, int h);
+
+/* ---------------------------------------------------------------- hex maths */
+#define UI_SQRT3 1.7320508075688772
+#define UI_PI 3.14159265358979323846
+/* The hex containing world point (wx, wy) (world units: hex radii). */
+Hex ui_world_to_hex(double wx, double wy);
+
+/* ---------------------------------------------------------------- terrain painter (render_terrain.c) */
+typedef struct UiArt UiArt;     /* per-map precomputed features: river and road segments */
+
+UiArt *ui_art_new(const Map *m);
+void ui_art_free(UiArt *a);
+
+/* Flags for ui_art_paint. */
+enum { UI_ART_GRID = 1, UI_ART_FROZEN = 2, UI_ART_ATLAS = 4 };
+
+/* Paint the map region whose top-left pixel is global pixel (gx0, gy0) at zoom z (pixels per
+ * hex radius; global pixel = world * z) into cv: terrain art, coasts, rivers, roads and (with
+ * UI_ART_GRID) the hex grid of opacity grid_alpha (0..255). hexmap (cv->w*cv->h ints, may be
+ * NULL) receives the exact hex index under each pixel (-1 off the map). */
+void ui_art_paint(const UiArt *a, UiCanvas *cv, double gx0, double gy0, double z, int flags,
+                  int grid_alpha, int32_t *hexmap);
+
+/* Terrain colour for the minimap and legends. */
+uint32_t ui_terrain_color(Terrain t);
+/* World bounds of the whole map (left, top, right, bottom) in world units. */
+void ui_map_world_bounds(const Map *m, double *x0, double *y0, double *x1, double *y1);
+
+/* ---------------------------------------------------------------- map view parts (ui_render.c) */
+struct UiRender;
+struct UiMapView;
+struct UiOverlay;
+/* Place symbols and names only (no terrain, no units): the atlas page draws its own terrain. */
+void ui_render_places(struct UiRender *rr, const struct UiMapView *v, const struct Game *g,
+                      const struct UiOverlay *o);
+
+/* ---------------------------------------------------------------- symbols (render_symbols.c) */
+/* A unit counter's face: faction colour, emblem, class symbol; w x h pixels. No strength,
+ * leader or cohesion (drawn over it per frame). */
+void ui_sym_counter(UiCanvas *cv, uint32_t rgb, const char *emblem, UnitClass cls);
+/* The emblem alone in a square canvas, white or black on the faction colour roundel. */
+void ui_sym_emblem(UiCanvas *cv, double cx, double cy, double r, const char *emblem, uint32_t ink);
+/* A place symbol centred in the canvas. */
+void ui_sym_place(UiCanvas *cv, PlaceKind kind, uint32_t rgb);
+/* Black or white, whichever reads better on rgb. */
+uint32_t ui_sym_contrast(uint32_t rgb);
+/* Owner colour for a 1114 owner id (the bare map's places). */
+uint32_t ui_owner_color(const char *owner1114);
+
+#endif
