@@ -6,6 +6,9 @@
  * and units in supply; then attack again with whoever stands next to the enemy. Every
  * planned command is checked against the state of the moment before it is given. */
 #include <string.h>
+#ifdef AI_DEBUG
+#include <stdio.h>
+#endif
 #include "ai_internal.h"
 
 enum { ROLE_ADVANCE, ROLE_RETREAT, ROLE_RESERVE, ROLE_LEADER, ROLE_FLEE, ROLE_GARRISON_TO };
@@ -29,7 +32,8 @@ static int leader_weight(const Ai *ai, const Game *g, int u)
     int l = g->units[u].leader;
     if (l < 0 || l >= g->n_leaders || g->leaders[l].state != LEADER_ACTIVE) return 0;
     for (int i = 0; i < ai->n_obj; i++)
-        if ((ai->obj[i].kind == OBJ_PROTECT || ai->obj[i].kind == OBJ_FLEE) && ai->obj[i].leader == l) return 3;
+        if ((ai->obj[i].kind == OBJ_PROTECT || ai->obj[i].kind == OBJ_FLEE) &&
+            (ai->obj[i].leader == l || ai->obj[i].leader < 0)) return 3;
     return 2;
 }
 
@@ -38,7 +42,10 @@ static int flee_target(const Ai *ai, const Game *g, int u, Hex *to)
     int l = g->units[u].leader;
     if (l < 0) return 0;
     for (int i = 0; i < ai->n_obj; i++)
-        if (ai->obj[i].kind == OBJ_FLEE && ai->obj[i].leader == l) { *to = ai->obj[i].hex; return 1; }
+        if (ai->obj[i].kind == OBJ_FLEE && (ai->obj[i].leader == l || ai->obj[i].leader < 0)) {
+            *to = ai->obj[i].hex;
+            return 1;
+        }
     return 0;
 }
 
@@ -214,6 +221,9 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
             if (best < 0 || garrison_key(g, here[i]) > garrison_key(g, best)) best = here[i];
         }
         if (best >= 0) {
+            int dr = danger_ratio10(ai, g, best, ccell(g, h));
+            /* a garrison that would only be destroyed, or a leader in harm's way, may go */
+            if (!o->critical && (dr > 40 || (g->units[best].leader >= 0 && dr > 15))) continue;
             ai->locked[best] = 1;
             /* a strong threat: keep the whole stack */
             if (danger_ratio10(ai, g, best, ccell(g, h)) > 15)
@@ -229,6 +239,8 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
             if (!ai_spend(ai, 4)) break;
             ai_reach(ai, g, u, ai->reach);
             if (ai->reach->cost[ci] < 0 || !move_can_end(g, ai->reach, u, ci)) continue;
+            int dr = danger_ratio10(ai, g, u, ci);
+            if (!o->critical && (dr > 40 || (g->units[u].leader >= 0 && dr > 15))) continue;
             int key = garrison_key(g, u) * 4 - ai->reach->cost[ci];
             if (key > pk) { pk = key; pick = u; }
         }
@@ -450,7 +462,6 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
     int plain = g->rules.terrain[TER_PLAIN].move_cost[t->cls];
     if (plain < 1 || plain >= MOVE_IMPASSABLE) plain = 1;
     int fd = field[ci] >= AI_INF / 2 ? 10000 : field[ci];
-    int uval = un->steps * (t->attack + t->defence);
     int ratio = danger_ratio10(ai, g, u, ci);
     int dmul = 1;
     switch (role) {
@@ -460,22 +471,29 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
         dmul = 3;
         if (supply_known) s -= (long)(ai->supply[ci] >= AI_INF / 2 ? 100 : ai->supply[ci]) * 40;
         break;
-    case ROLE_LEADER: s -= (long)fd * 60 / plain; dmul = 4; break;
+    case ROLE_LEADER: s -= (long)fd * 60 / plain; dmul = 2; break;
     case ROLE_FLEE: {
         Hex to;
         flee_target(ai, g, u, &to);
         s -= (long)hex_distance(h, to) * 400;
-        dmul = 4;
+        dmul = 2;
         break;
     }
     case ROLE_GARRISON_TO: s -= (long)hex_distance(h, ai->assign[u]) * 400; break;
     }
-    if (ratio > 15) s -= (long)(ratio - 15) * uval * 4 / 3 * dmul;
+    /* the danger: about what a step or two is worth where a strong attack could fall; more
+     * for units that one bad roll destroys, and for leaders (captured with their unit) */
+    if (ratio > 12) {
+        long pen = (long)(ratio > 52 ? 40 : ratio - 12) * 12 * dmul;
+        if (un->steps <= 2) pen *= 2;
+        if (un->leader >= 0) pen *= 3;
+        s -= pen;
+    }
     /* a place to take */
     int p = map_place_at(m, h);
     if (p >= 0 && ai_place_capturable(g, ai->faction, p) && role != ROLE_FLEE) {
         int w = place_weight(ai, p);
-        s += (long)(w > 0 ? w : 40) * 20;
+        s += (long)(w > 0 ? w : g->places[p].owner < 0 ? 10 : 40) * 20;
     }
     /* defensive ground matters where the enemy can strike */
     if (ai->threat[ci] > 0) {
@@ -487,7 +505,13 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
         if (ai->threat_open[ci] == 0) s += 150;  /* behind a river line */
     }
     /* supply */
-    if (supply_known && ai->supply[ci] > g->rules.supply_range) s -= role == ROLE_RETREAT ? 3000 : 900;
+    /* supply: a healthy army may march beyond it for a prize; a worn one may not */
+    if (supply_known && ai->supply[ci] > g->rules.supply_range) {
+        int cmax = g->rules.cohesion_max > 0 ? g->rules.cohesion_max : 100;
+        int coh = un->cohesion * 100 / cmax;
+        if (role == ROLE_RETREAT) s -= 3000;
+        else s -= 150 + (coh < 70 ? (70 - coh) * 20 : 0);
+    }
     /* keep together: friendly units next door */
     int friends = 0;
     for (int d = 0; d < HEX_DIRS; d++) {
@@ -518,6 +542,13 @@ static int choose_move(Ai *ai, const Game *g, int u, Command *c)
         long s = cell_score(ai, g, u, ci, role, field, supply_known) - r->cost[ci];
         if (s > best) { best = s; bi = ci; }
     }
+#ifdef AI_DEBUG
+    {
+        int hc = here;
+        fprintf(stderr, "T%d u%d role %d here f=%d thr=%d/%d dr=%d sup=%d score=%ld best=%d n=%d\n", g->turn, u, role, field[hc], ai->threat[hc], ai->threat_open[hc], danger_ratio10(ai, g, u, hc), ai->supply[hc], cell_score(ai, g, u, hc, role, field, supply_known), bi, r->n_list);
+        for (int i = 0; i < r->n_list; i++) { int ci = r->list[i]; if (field[ci] < field[hc]) fprintf(stderr, "   cand f=%d thr=%d dr=%d sup=%d can=%d score=%ld\n", field[ci], ai->threat[ci], danger_ratio10(ai, g, u, ci), ai->supply[ci], move_can_end(g, r, u, ci), cell_score(ai, g, u, ci, role, field, supply_known)); }
+    }
+#endif
     if (bi < 0) return 0;
     memset(c, 0, sizeof *c);
     c->type = CMD_MOVE; c->faction = ai->faction; c->unit = u; c->to = map_hex_at(g->map, bi);

@@ -22,11 +22,12 @@ int ai_eval_init(Ai *ai)
     ai->stamp = calloc((size_t)n, sizeof(int));
     ai->zst = calloc((size_t)n, sizeof(int));
     ai->mine = calloc((size_t)n, 1);
+    ai->need = calloc((size_t)n, 1);
     ai->heap = calloc((size_t)n * 6 + 16, sizeof(int));
     ai->heap_key = calloc((size_t)n * 6 + 16, sizeof(int));
     ai->reach = reach_new(ai->map);
     if (!ai->vis || !ai->threat || !ai->threat_open || !ai->ereach || !ai->supply || !ai->tmp ||
-        !ai->stamp || !ai->zst || !ai->mine || !ai->heap || !ai->heap_key || !ai->reach)
+        !ai->stamp || !ai->zst || !ai->mine || !ai->need || !ai->heap || !ai->heap_key || !ai->reach)
         return -1;
     for (int c = 0; c < UC_COUNT; c++) {
         ai->field[c] = calloc((size_t)n, sizeof(int));
@@ -39,7 +40,7 @@ int ai_eval_init(Ai *ai)
 void ai_eval_free(Ai *ai)
 {
     free(ai->vis); free(ai->threat); free(ai->threat_open); free(ai->ereach);
-    free(ai->supply); free(ai->tmp); free(ai->stamp); free(ai->zst); free(ai->mine);
+    free(ai->supply); free(ai->tmp); free(ai->stamp); free(ai->zst); free(ai->mine); free(ai->need);
     free(ai->heap); free(ai->heap_key);
     for (int c = 0; c < UC_COUNT; c++) free(ai->field[c]);
     if (ai->reach) reach_free(ai->reach);
@@ -73,6 +74,7 @@ int ai_new_turn(Ai *ai, const Game *g)
 {
     if (ai->turn_key == g->turn) return 0;
     ai->turn_key = g->turn;
+    ai->frozen = game_rivers_frozen(g);
     ai->cmds = 0;
     ai->phase = PH_START;
     memset(ai->done, 0, sizeof ai->done);
@@ -216,7 +218,7 @@ void ai_see(Ai *ai, const Game *g)
 
 /* Cost to step a -> b for class cls by the rules; *stop set when the step ends a move (an
  * unfrozen major river without ford or bridge). MOVE_IMPASSABLE when it cannot be made. */
-static int step_cost(const Game *g, int cls, Hex a, Hex b, int *stop)
+static int step_cost(const Game *g, int cls, Hex a, Hex b, int *stop, int frozen)
 {
     *stop = 0;
     if (!map_in_bounds(g->map, b) || map_is_water(g->map, b)) return MOVE_IMPASSABLE;
@@ -227,7 +229,7 @@ static int step_cost(const Game *g, int cls, Hex a, Hex b, int *stop)
     if (d < 0) return MOVE_IMPASSABLE;
     MapSide s = map_side(g->map, a, d);
     if (s.flags & SIDE_ROAD) return g->rules.road_cost > 0 ? g->rules.road_cost : base;
-    if ((s.flags & SIDE_RIVER) && !game_rivers_frozen(g)) {
+    if ((s.flags & SIDE_RIVER) && !frozen) {
         if ((s.flags & SIDE_RIVER_MAJOR) && !(s.flags & (SIDE_FORD | SIDE_BRIDGE))) {
             if (g->rules.river_major_stops) *stop = 1;
             base += g->rules.river_minor_cost;
@@ -238,15 +240,20 @@ static int step_cost(const Game *g, int cls, Hex a, Hex b, int *stop)
     return base;
 }
 
-/* Cost for the long-range fields: a river that stops a move costs a few extra hexes. */
-int ai_step_cost(const Game *g, int cls, Hex a, Hex b)
+static int field_cost(const Game *g, int cls, Hex a, Hex b, int frozen)
 {
     int stop;
-    int c = step_cost(g, cls, a, b, &stop);
+    int c = step_cost(g, cls, a, b, &stop, frozen);
     if (c >= MOVE_IMPASSABLE) return MOVE_IMPASSABLE;
     if (stop) c += 3 * (g->rules.terrain[TER_PLAIN].move_cost[cls] > 0 ?
                         g->rules.terrain[TER_PLAIN].move_cost[cls] : 1);
     return c;
+}
+
+/* Cost for the long-range fields: a river that stops a move costs a few extra hexes. */
+int ai_step_cost(const Game *g, int cls, Hex a, Hex b)
+{
+    return field_cost(g, cls, a, b, game_rivers_frozen(g));
 }
 
 /* ---- a binary heap of (key, cell), lazy deletion */
@@ -283,19 +290,24 @@ static int heap_pop(Ai *ai, int *key)
     return top;
 }
 
-/* Dijkstra over the whole map from cells already seeded in dist (others AI_INF, seeds pushed).
- * toward: 1 = distance to the seeds (cost of a->b where b is nearer the seed), 0 = from them. */
-static void dijkstra(Ai *ai, const Game *g, int cls, int *dist, int toward, int limit)
+/* Dijkstra over the map from cells already seeded in dist (others AI_INF, seeds pushed).
+ * toward: 1 = distance to the seeds (cost of a->b where b is nearer the seed), 0 = from them.
+ * need (optional) marks need_n cells: once all are settled the search goes only slack
+ * further, which is all the movement phase will ask about. */
+static void dijkstra(Ai *ai, const Game *g, int cls, int *dist, int toward, int limit,
+                     const uint8_t *need, int need_n, int slack)
 {
     const Map *m = g->map;
     while (ai->heap_n > 0) {
         int d, cell = heap_pop(ai, &d);
         if (d != dist[cell]) continue;
+        if (d > limit) break;
+        if (need && need[cell] && --need_n == 0 && d + slack < limit) limit = d + slack;
         Hex h = map_hex_at(m, cell);
         for (int dir = 0; dir < HEX_DIRS; dir++) {
             Hex n = hex_neighbor(h, dir);
             if (!map_in_bounds(m, n)) continue;
-            int c = toward ? ai_step_cost(g, cls, n, h) : ai_step_cost(g, cls, h, n);
+            int c = toward ? field_cost(g, cls, n, h, ai->frozen) : field_cost(g, cls, h, n, ai->frozen);
             if (c >= MOVE_IMPASSABLE) continue;
             int nd = d + c, ni = map_index(m, n);
             if (nd > limit || nd >= dist[ni]) continue;
@@ -303,6 +315,7 @@ static void dijkstra(Ai *ai, const Game *g, int cls, int *dist, int toward, int 
             heap_push(ai, nd, ni);
         }
     }
+    ai->heap_n = 0;
 }
 
 /* ================================================================ threat */
@@ -377,7 +390,7 @@ void ai_threat_map(Ai *ai, const Game *g)
                 int zi = map_index(m, z);
                 if (ai->mine[zi] & 1) continue;
                 int stop;
-                int c = step_cost(g, cls, h, z, &stop);
+                int c = step_cost(g, cls, h, z, &stop, frozen);
                 if (c >= MOVE_IMPASSABLE) continue;
                 int nd = d + c;
                 if (nd > t->move) continue;
@@ -476,28 +489,37 @@ void ai_objectives(Ai *ai, const Game *g)
         int n = lscript_ai_goals(ai->script, me, goals, 32);
         for (int i = 0; i < n && i < 32; i++) {
             const AiGoal *go = &goals[i];
-            int w = go->weight > 0 ? go->weight : 500;
+            if (go->weight <= 0) continue;          /* weight 0: switched off */
+            int w = go->weight * 100;                /* scripts weigh 1..100, 10 = the main aim */
+            if (w > 1000) w = 1000;
+            int pl = go->place >= 0 && go->place < m->n_places ? go->place : -1;
             Hex h;
             switch (go->type) {
             case AIG_TAKE:
             case AIG_HOLD:
-                if (go->place < 0 || go->place >= m->n_places) break;
-                h = m->places[go->place].hex;
-                if (go->type == AIG_TAKE && ai_place_capturable(g, me, go->place))
-                    add_obj(ai, OBJ_TAKE, h, go->place, -1, w, 0);
-                else if (mine_or_friend(g, me, g->places[go->place].owner))
-                    add_obj(ai, OBJ_HOLD, h, go->place, -1, w, 0);
-                else add_obj(ai, OBJ_TAKE, h, go->place, -1, w, 0);
+                if (pl < 0) break;
+                h = m->places[pl].hex;
+                if (mine_or_friend(g, me, g->places[pl].owner)) add_obj(ai, OBJ_HOLD, h, pl, -1, w, 0);
+                else add_obj(ai, OBJ_TAKE, h, pl, -1, w, 0);
                 break;
-            case AIG_FLEE_TO:
-                if (go->place < 0 || go->place >= m->n_places) break;
-                add_obj(ai, OBJ_FLEE, m->places[go->place].hex, go->place, go->leader, w, 0);
+            case AIG_FLEE_TO:      /* leader -1: every leader of the faction */
+                if (pl < 0) break;
+                add_obj(ai, OBJ_FLEE, m->places[pl].hex, pl, go->leader, w, 0);
                 break;
-            case AIG_PROTECT_LEADER:
-                if (leader_hex(ai, g, go->leader, &h)) add_obj(ai, OBJ_PROTECT, h, -1, go->leader, w, 0);
+            case AIG_PROTECT_LEADER:  /* leader -1: every leader; the place is their refuge */
+                if (go->leader >= 0 && leader_hex(ai, g, go->leader, &h))
+                    add_obj(ai, OBJ_PROTECT, h, -1, go->leader, w, 0);
+                else if (go->leader < 0) {
+                    add_obj(ai, OBJ_PROTECT, pl >= 0 ? m->places[pl].hex : hex_make(0, 0), -1, -1, w, 0);
+                    if (pl >= 0 && mine_or_friend(g, me, g->places[pl].owner))
+                        add_obj(ai, OBJ_HOLD, m->places[pl].hex, pl, -1, w / 2, 0);
+                }
                 break;
-            case AIG_HUNT_LEADER:
-                if (leader_hex(ai, g, go->leader, &h)) add_obj(ai, OBJ_HUNT, h, -1, go->leader, w, 0);
+            case AIG_HUNT_LEADER:     /* leader -1: whoever leads the enemy near the place */
+                if (go->leader >= 0 && leader_hex(ai, g, go->leader, &h))
+                    add_obj(ai, OBJ_HUNT, h, -1, go->leader, w, 0);
+                else if (pl >= 0)
+                    add_obj(ai, OBJ_HUNT, m->places[pl].hex, pl, -1, w / 2, 0);
                 break;
             }
         }
@@ -516,7 +538,7 @@ void ai_objectives(Ai *ai, const Game *g)
         w += g->places[p].vp * 30;
         int o = g->places[p].owner;
         if (o >= 0 && game_is_enemy(g, me, o)) add_obj(ai, OBJ_TAKE, mp->hex, p, -1, w, 0);
-        else if (o < 0 && w >= 60) add_obj(ai, OBJ_TAKE, mp->hex, p, -1, w / 3, 0);
+        else if (o < 0 && g->places[p].vp > 0) add_obj(ai, OBJ_TAKE, mp->hex, p, -1, w / 2, 0);
         else if (mine_or_friend(g, me, o) && (mp->kind == PLACE_CAPITAL || g->places[p].supply_source))
             add_obj(ai, OBJ_HOLD, mp->hex, p, -1, mp->kind == PLACE_CAPITAL ? 400 : 150, 0);
     }
@@ -550,7 +572,20 @@ const int *ai_field(Ai *ai, const Game *g, int cls)
             if (f[ci] > 0) { f[ci] = 0; heap_push(ai, 0, ci); }
         }
     }
-    dijkstra(ai, g, cls, f, 1, AI_INF - 1000);
+    /* the cells of our units of this class: the field is needed around them only */
+    int need_n = 0, slack = 0;
+    for (int u = 0; u < g->n_units; u++) {
+        const Unit *un = &g->units[u];
+        if (!un->alive || un->faction != ai->faction || !map_in_bounds(g->map, un->hex)) continue;
+        const UnitType *t = &g->rules.unit_types[un->type];
+        if ((int)t->cls != cls) continue;
+        int ci = map_index(g->map, un->hex);
+        if (!ai->need[ci]) { ai->need[ci] = 1; need_n++; }
+        if (t->move > slack) slack = t->move;
+    }
+    dijkstra(ai, g, cls, f, 1, AI_INF - 1000, need_n ? ai->need : NULL, need_n, slack * 2 + 4);
+    for (int u = 0; u < g->n_units; u++)
+        if (map_in_bounds(g->map, g->units[u].hex)) ai->need[map_index(g->map, g->units[u].hex)] = 0;
     ai->field_ok[cls] = 1;
     return f;
 }
@@ -570,7 +605,7 @@ void ai_supply_map(Ai *ai, const Game *g)
         if (ai->supply[ci] > 0) { ai->supply[ci] = 0; heap_push(ai, 0, ci); }
     }
     int lim = g->rules.supply_range * 2 + 8;
-    dijkstra(ai, g, UC_INFANTRY, ai->supply, 0, lim);
+    dijkstra(ai, g, UC_INFANTRY, ai->supply, 0, lim, NULL, 0, 0);
 }
 
 /* ================================================================ attacks */

@@ -52,6 +52,7 @@ struct Ai {
     int ncell;
 
     /* per turn */
+    int frozen;                 /* rivers frozen this turn (cached) */
     int turn_key;               /* g->turn for which the per-turn state below is valid (-1 none) */
     int cmds;                   /* commands returned this turn: a safety stop */
     AiPhase phase;
@@ -80,6 +81,7 @@ struct Ai {
     int *supply;                    /* infantry movement cost from the nearest friendly supply source */
     int *tmp, *stamp; int stamp_id;
     int *zst;                       /* threat map: per-enemy zone stamps */
+    uint8_t *need;                  /* field: cells whose distance must be known */
     uint8_t *mine;                  /* bit 0: our unit here; bit 1: in our zone of control */
     int *heap, *heap_key; int heap_n;
 
