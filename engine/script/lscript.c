@@ -360,27 +360,6 @@ void ls_unit_label(const Game *g, int unit, char *buf, size_t cap)
     else snprintf(buf, cap, "%s %s", g->factions[u->faction].name, tname);
 }
 
-long ls_log_mark(const Game *g)
-{
-    return (long)g->n_log + g->log_dropped;
-}
-
-void ls_log_unless(Game *g, long mark, GameEventType type, int faction, const char *text,
-                   const char *note)
-{
-    if (ls_log_mark(g) == mark) {
-        game_log(g, type, faction, text, note ? note : "");
-        return;
-    }
-    /* the core logged it already: let the script's words replace the core's plain ones */
-    for (int i = (int)(mark - g->log_dropped); i < g->n_log; i++) {
-        if (i < 0 || g->log[i].type != type) continue;
-        if (text && *text) snprintf(g->log[i].text, GAME_TEXT_LEN, "%s", text);
-        if (note && *note) snprintf(g->log[i].note, GAME_TEXT_LEN, "%s", note);
-        break;
-    }
-}
-
 /* ================================================================ the gyr table */
 
 int luaopen_gyr(lua_State *L)
@@ -489,6 +468,11 @@ const char *lscript_scenario_id(const LScript *s)
 const char *lscript_last_error(const LScript *s)
 {
     return s ? s->last_error : "";
+}
+
+uint64_t lscript_handler_calls(const LScript *s)
+{
+    return s ? s->handler_calls : 0;
 }
 
 int lscript_ai_goals(const LScript *s, int faction, AiGoal *out, int cap)

@@ -66,4 +66,9 @@ typedef enum { AIG_TAKE, AIG_HOLD, AIG_FLEE_TO, AIG_PROTECT_LEADER, AIG_HUNT_LEA
 typedef struct AiGoal { AiGoalType type; int faction; int place; int leader; int weight; } AiGoal;
 int lscript_ai_goals(const LScript *s, int faction, AiGoal *out, int cap);
 
+/* How many times the scenario's Lua handlers have run so far. A handler may change the script's
+ * own variables without touching the game, so an undo must be refused when this changed
+ * during the command being undone (the Lua state cannot be rolled back). */
+uint64_t lscript_handler_calls(const LScript *s);
+
 #endif

@@ -57,6 +57,7 @@ struct LScript {
     HookEvent queue[LS_MAX_QUEUE];
     int last_turn_started;
     int next_choice_id;
+    uint64_t handler_calls;
 
     /* check mode */
     char *report;
@@ -111,10 +112,6 @@ int ls_to_hex(lua_State *L, int idx, const Map *m, Hex *out, char *msg, size_t c
 /* Nearest hex to c (c first, then rings) that is land, on the map, has room for one more unit
  * and holds no unit of another faction. Returns 0 or -1 when none within radius. */
 int ls_free_hex_near(const Game *g, int faction, Hex c, int radius, Hex *out);
-/* Log one entry unless the core already logged one since mark (n_log + log_dropped). */
-void ls_log_unless(Game *g, long mark, GameEventType type, int faction, const char *text,
-                   const char *note);
-long ls_log_mark(const Game *g);
 /* A unit's name for the log: its own name, "<leader>'s <type>", or "<faction> <type>". */
 void ls_unit_label(const Game *g, int unit, char *buf, size_t cap);
 

@@ -561,6 +561,12 @@ static int d_faction(lua_State *L)
     listed = strstr(sides, key) != NULL;
     fa->playable = ls_field_bool(L, 1, "playable", listed);
     s->faction_line[f] = caller_line(L);
+    /* places no place() call has set keep their 1114 owner when that faction is in the game */
+    for (int p = 0; p < g->map->n_places && p < MAP_MAX_PLACES; p++) {
+        const char *o = g->map->places[p].owner1114;
+        if (!s->place_set[p] && (strcmp(o, id) == 0 || (strcmp(o, "jurchen") == 0 && strcmp(id, "jin") == 0)))
+            g->places[p].owner = f;
+    }
     return 0;
 }
 
@@ -889,13 +895,6 @@ int ls_finish_setup(LScript *s)
                           "side '%s' has no victory condition", tok);
     }
     if (g->n_victory == 0) setup_problem(s, line, "no victory{} condition");
-    /* places nobody mentioned keep their 1114 owner when that faction is in the game */
-    for (int p = 0; p < g->map->n_places && p < MAP_MAX_PLACES; p++) {
-        if (s->place_set[p]) continue;
-        const char *o = g->map->places[p].owner1114;
-        int f = game_find_faction(g, strcmp(o, "jurchen") == 0 ? "jin" : o);
-        if (f >= 0) g->places[p].owner = f;
-    }
     return s->problems - before;
 }
 
@@ -1002,6 +1001,7 @@ static void call_handler(LScript *s, int nargs)
 {
     char keep[sizeof s->last_error];
     snprintf(keep, sizeof keep, "%s", s->last_error);
+    s->handler_calls++;
     if (ls_pcall(s, nargs, 0, LS_BUDGET_EVENT) != 0) handler_failed(s);
     else snprintf(s->last_error, sizeof s->last_error, "%s", keep);
 }

@@ -99,7 +99,7 @@ on("turn_start", function(ev)
                     units = { { type = "bohai_infantry", steps = 2 } },
                     text = "Gu Yu calls himself Great King and rises against the Liao." }
   end
-  if ev.turn == 5 and ev.first and once("desert") then
+  if ev.turn == 2 and ev.first and once("desert") then
     gyr.desert { faction = "liao", tag = "wuna", steps = 1, text = "Xiao Wuna's horsemen slip away." }
   end
 end)

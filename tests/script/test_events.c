@@ -333,6 +333,29 @@ static void test_same_seed_same_game(void **st)
     assert_true(h[0] == h[1]);
 }
 
+#define THEATRE_HEAD \
+    "scenario { id = \"t_theatre\", title = \"T\", sides = { \"jin\", \"liao\" }, turns = 2 }\n" \
+    "faction { id = \"jin\" }\n" \
+    "faction { id = \"liao\" }\n" \
+    "victory { faction = \"jin\", type = \"take\", place = \"ningjiang\" }\n"
+
+static void test_units_placed_by_lat_lon_stand_where_the_place_is(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load(st_write("theatre.lua", THEATRE_HEAD
+        "local u = unit { type = \"levy\", faction = \"liao\", at = { lat = 45.25, lon = 124.90 } }\n"
+        "local p = gyr.place_info(\"ningjiang\")\n"
+        "assert(u.q == p.q and u.r == p.r and u.place == \"ningjiang\", u.q .. ',' .. u.r)\n"
+        "assert(gyr.owner(\"ningjiang\") == \"liao\" and gyr.owner(\"huining\") == \"jin\")\n"), 1, &g);
+    assert_int_equal(g->n_units, 1);
+    lscript_free(s);
+    char err[700];
+    assert_null(lscript_load(st_write("theatre.lua", THEATRE_HEAD
+        "unit { type = \"levy\", faction = \"liao\", at = { lat = 39.0, lon = 120.5 } }\n"), 1, &g, err, sizeof err));
+    assert_non_null(strstr(err, "theatre.lua:5: unit placed on water"));
+}
+
 int main(void)
 {
     st_setup();
@@ -351,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_event_tables_carry_units_places_and_factions),
         cmocka_unit_test(test_victory_ends_the_game_from_a_handler),
         cmocka_unit_test(test_same_seed_same_game),
+        cmocka_unit_test(test_units_placed_by_lat_lon_stand_where_the_place_is),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
