@@ -470,6 +470,27 @@ const char *lscript_last_error(const LScript *s)
     return s ? s->last_error : "";
 }
 
+const char *lscript_briefing(const LScript *s, const char *faction)
+{
+    if (!s || !s->L) return "";
+    lua_State *L = s->L;
+    const char *out = "";
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "gyr.scenario") == LUA_TTABLE) {
+        if (faction) {
+            lua_pushfstring(L, "briefing_%s", faction);
+            if (lua_rawget(L, -2) == LUA_TSTRING) out = lua_tostring(L, -1);   /* anchored in the table */
+            lua_pop(L, 1);
+        }
+        if (!*out) {
+            lua_pushliteral(L, "briefing");
+            if (lua_rawget(L, -2) == LUA_TSTRING) out = lua_tostring(L, -1);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    return out;
+}
+
 uint64_t lscript_handler_calls(const LScript *s)
 {
     return s ? s->handler_calls : 0;

@@ -71,4 +71,8 @@ int lscript_ai_goals(const LScript *s, int faction, AiGoal *out, int cap);
  * during the command being undone (the Lua state cannot be rolled back). */
 uint64_t lscript_handler_calls(const LScript *s);
 
+/* The briefing for one side: scenario{}'s briefing_<faction> when given, else its briefing.
+ * Owned by the host (valid until lscript_free); "" when there is none. */
+const char *lscript_briefing(const LScript *s, const char *faction);
+
 #endif

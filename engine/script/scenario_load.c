@@ -478,6 +478,8 @@ static int d_scenario(lua_State *L)
     }
     if (!valid_id(s->info.id)) ls_problem(L, "scenario id must be lower-case letters, digits and _ (got '%s')", s->info.id);
     snprintf(s->scenario_id, sizeof s->scenario_id, "%s", s->info.id);
+    lua_pushvalue(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "gyr.scenario");    /* for lscript_briefing */
     int sy = 1114, sm = 9, sd = 1;
     if (lua_getfield(L, 1, "start") == LUA_TTABLE) {
         sy = (int)ls_field_int(L, -1, "year", sy);

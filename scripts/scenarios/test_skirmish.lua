@@ -37,6 +37,7 @@ scenario {
   },
   briefing = [[A test of the engine: the Jurchens must take Ningjiang across the Songhua
 before the Liao relief arrives.]],
+  briefing_jin = [[You are Aguda: cross the Songhua at the ford and take Ningjiang.]],
 }
 
 faction { id = "jin", name = "Jurchen Wanyan", hanzi = "女真完顏部", color = 0xE69F00, emblem = "sun" }

@@ -356,6 +356,16 @@ static void test_units_placed_by_lat_lon_stand_where_the_place_is(void **st)
     assert_non_null(strstr(err, "theatre.lua:5: unit placed on water"));
 }
 
+static void test_each_side_gets_its_briefing(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load(st_data("scripts/scenarios/test_skirmish.lua"), 1, &g);
+    assert_string_equal(lscript_briefing(s, "jin"), "You are Aguda: cross the Songhua at the ford and take Ningjiang.");
+    assert_non_null(strstr(lscript_briefing(s, "liao"), "A test of the engine"));   /* the general one */
+    lscript_free(s);
+}
+
 int main(void)
 {
     st_setup();
@@ -375,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_victory_ends_the_game_from_a_handler),
         cmocka_unit_test(test_same_seed_same_game),
         cmocka_unit_test(test_units_placed_by_lat_lon_stand_where_the_place_is),
+        cmocka_unit_test(test_each_side_gets_its_briefing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
