@@ -73,18 +73,27 @@ You are Aguda, emperor of the Great Jin since spring. Take Huanglong before the 
 arrives, then survive it: the Liao are many and slow, you are few and fast. Their army will
 break if you win battles, and the court behind it may break first.
 Victory: 7 points (what Aguda achieved) - Huanglong 4 and Ningjiang 2 held at the end, and 1
-for each battle won (up to 4).]],
+for each battle won (up to 4); losing Aguda costs 5.]],
   briefing_liao = [[
 You are Emperor Tianzuo. Relieve Huanglong, cross the Songhua, and crush the upstart before
 winter is out. Watch your own camp: Yelü Zhangnu and the nobles of the vanguard talk of a
 new emperor, and when the plot breaks you must decide whether to turn back.
-Victory: take Aguda, or keep the Jin below 7 points at the end.]],
+Taking Aguda costs the Jin 5 points.
+Victory: keep the Jin below 7 points at the end.]],
 }
 
 -- ---------------------------------------------------------------- factions and places
 faction { id = "jin", name = "Great Jin", hanzi = "大金", color = 0xE69F00, emblem = "sun", playable = true }
 faction { id = "liao", name = "Khitan Liao", hanzi = "遼", color = 0x0072B2, emblem = "wolf", playable = true }
 relation("jin", "liao", "war")
+-- The neighbours stand aside: their towns are not for the taking in this scenario.
+faction { id = "song",   name = "Song",        hanzi = "宋",   color = 0x009E73, emblem = "dragon", playable = false }
+faction { id = "xia",    name = "Western Xia", hanzi = "西夏", color = 0xD55E00, emblem = "hawk",   playable = false }
+faction { id = "goryeo", name = "Goryeo",      hanzi = "高麗", color = 0x999999, emblem = "lotus",  playable = false }
+faction { id = "tribes", name = "Tribes of the north", hanzi = "諸部", color = 0x666666, emblem = "bow", playable = false }
+for _, a in ipairs({ "jin", "liao" }) do
+  for _, b in ipairs({ "song", "xia", "goryeo", "tribes" }) do relation(a, b, "neutral") end
+end
 
 place("huining",          { owner = "jin",  vp = 0, supply = true })
 place("ningjiang",        { owner = "jin",  vp = 2, supply = true })
@@ -108,9 +117,6 @@ leader { id = "aguda",        name = "Wanyan Aguda",    hanzi = "完顏阿骨打
 leader { id = "loushi",       name = "Wanyan Loushi",   hanzi = "完顏婁室",   rating = 2, faction = "jin" }
 leader { id = "zonggan",      name = "Wanyan Zonggan",  hanzi = "完顏宗幹",   rating = 1, faction = "jin" }
 leader { id = "nianhan",      name = "Nianhan",         hanzi = "粘罕",       rating = 2, faction = "jin" }
-leader { id = "tianzuo",      name = "Emperor Tianzuo", hanzi = "天祚帝",     rating = 1, faction = "liao" }
-leader { id = "xiao_fengxian",name = "Xiao Fengxian",   hanzi = "蕭奉先",     rating = 1, faction = "liao" }
-leader { id = "zhangnu",      name = "Yelü Zhangnu",    hanzi = "耶律章奴",   rating = 2, faction = "liao" }
 leader { id = "xiao_hudugu",  name = "Xiao Hudugu",     hanzi = "蕭胡睹姑",   rating = 1, faction = "liao" }
 leader { id = "yelu_chun",    name = "Yelü Chun, Prince of Wei", hanzi = "耶律淳", rating = 1, faction = "liao" }
 
@@ -135,24 +141,10 @@ unit { type = "han_infantry", faction = "liao", at = "huanglong", steps = 2,
        name = "Huanglong garrison", tag = "huanglong_garrison" }
 unit { type = "levy", faction = "liao", at = "huanglong", steps = 1,
        name = "Five Nations command levies", tag = "huanglong_garrison" }
--- Tianzuo's northern column at Changchun (LS, QDGZ): guard and hard army, the main army in
--- five divisions, the vanguard of Xiao Fengxian and Zhangnu. JS claims 700,000.
-unit { type = "khitan_heavy_cavalry", faction = "liao", at = "changchun", steps = 2,
-       leader = "tianzuo", name = "Imperial guard and hard army", tag = "tianzuo_guard" }
-unit { type = "khitan_heavy_cavalry", faction = "liao", at = "changchun", steps = 3,
-       name = "Ordo horse", tag = "ordo_horse" }
-unit { type = "khitan_horse_archers", faction = "liao", at = "changchun", steps = 3,
-       name = "First division", tag = "main" }
-unit { type = "khitan_horse_archers", faction = "liao", at = "taizhou", steps = 3,
-       name = "Second division", tag = "main" }
-unit { type = "levy", faction = "liao", at = "taizhou", steps = 3,
-       name = "Third division (tribal levies)", tag = "main" }
+-- Tianzuo's northern column (LS, QDGZ) sets out from Changchun in m.8 but reaches the Songhua
+-- only in m.10-11: it enters play then (see ARMY below). The Xi horse are already at Taizhou.
 unit { type = "xi_cavalry", faction = "liao", at = "taizhou", steps = 2,
        name = "Xi horse", tag = "xi_cav" }
-unit { type = "khitan_heavy_cavalry", faction = "liao", at = "chuhedian", steps = 3,
-       leader = "zhangnu", name = "Vanguard: Zhangnu's nobles", tag = "zhangnu" }
-unit { type = "khitan_horse_archers", faction = "liao", at = "changchun", steps = 2,
-       leader = "xiao_fengxian", name = "Vanguard: Xiao Fengxian", tag = "vanguard" }
 -- The southern column: 30,000 Chinese foot and horse under Xiao Hudugu and Chai Yi (QDGZ).
 unit { type = "han_infantry", faction = "liao", at = "dongjing", steps = 3,
        leader = "xiao_hudugu", name = "Southern column (Chinese)", tag = "south" }
@@ -164,23 +156,74 @@ unit { type = "levy", faction = "liao", at = "shangjing", steps = 2,
 
 -- ---------------------------------------------------------------- victory
 victory { faction = "jin", type = "score", value = 7,
-          text = "Jin: 7 points by the end (Huanglong 4 and Ningjiang 2 held, 1 per battle won up to 4)" }
-victory { faction = "liao", type = "kill_leader", leader = "aguda", text = "Liao: kill or capture Aguda" }
+          text = "Jin: 7 points by the end (Huanglong 4 and Ningjiang 2 held, 1 per battle won up to 4; Aguda lost -5)" }
 victory { faction = "liao", type = "hold", place = "huanglong",
           text = "Liao: keep the Jin below 7 points (holding Huanglong is the surest way)" }
 
 gyr.ai_goal { faction = "jin", type = "take", place = "huanglong", weight = 10 }
 gyr.ai_goal { faction = "jin", type = "hold", place = "ningjiang", weight = 5 }
-gyr.ai_goal { faction = "jin", type = "protect_leader", place = "huining", weight = 4 }
+gyr.ai_goal { faction = "jin", type = "protect_leader", leader = "aguda", weight = 8 }
 gyr.ai_goal { faction = "liao", type = "hold", place = "huanglong", weight = 10 }
 gyr.ai_goal { faction = "liao", type = "take", place = "ningjiang", weight = 6 }
-gyr.ai_goal { faction = "liao", type = "hunt_leader", place = "xiangzhou", weight = 4 }
 
 -- ---------------------------------------------------------------- the story
+local T_ARRIVE = turn_of(1115, 10, 20)     -- m.9 ends: the great army nears the Songhua
 local T_TUOMEN = turn_of(1115, 11, 18)     -- m.11: Tianzuo at Tuomen (JS)
+
+-- The northern column: guard and hard army, the main army in five divisions, the vanguard of
+-- Xiao Fengxian and Zhangnu. LS/QDGZ: 100,000+ "Fan and Han", a 20,000 vanguard, 1,000 hard
+-- army; JS claims 700,000. Here the fighting men, a third of the whole.
+local ARMY = {
+  { at = "changchun", units = { { type = "khitan_heavy_cavalry", steps = 2, tag = "tianzuo_guard" },
+                                { type = "khitan_heavy_cavalry", steps = 3, tag = "ordo_horse" },
+                                { type = "khitan_horse_archers", steps = 3, tag = "main" } } },
+  { at = "chuhedian", units = { { type = "khitan_heavy_cavalry", steps = 3, tag = "zhangnu" },
+                                { type = "khitan_horse_archers", steps = 2, tag = "vanguard" } } },
+  { at = "taizhou",   units = { { type = "khitan_horse_archers", steps = 3, tag = "main" },
+                                { type = "levy", steps = 3, tag = "main" } } },
+}
+-- Puts a new leader in command of the first unit of the faction with the tag that has none.
+local function command(tag, leader)
+  for _, u in ipairs(gyr.units { tag = tag, faction = "liao" }) do
+    if not u.leader then
+      leader.faction = "liao"
+      leader.unit = u
+      gyr.add_leader(leader)
+      return
+    end
+  end
+end
+local function army_arrives()
+  if not once("army") then return end
+  for i, grp in ipairs(ARMY) do
+    gyr.reinforce { faction = "liao", at = grp.at, units = grp.units, radius = 3,
+                    text = i == 1 and "Emperor Tianzuo's great army reaches the Songhua: the guard, the ordo horse, five divisions and the vanguard." or nil,
+                    note = i == 1 and "LS, QDGZ: over 100,000 Fan and Han troops with months of grain, a 20,000 vanguard, the 1,000-man hard army; JS claims 700,000." or nil }
+  end
+  command("tianzuo_guard", { id = "tianzuo", name = "Emperor Tianzuo", hanzi = "天祚帝", rating = 1 })
+  command("vanguard", { id = "xiao_fengxian", name = "Xiao Fengxian", hanzi = "蕭奉先", rating = 1 })
+  command("zhangnu", { id = "zhangnu", name = "Yelü Zhangnu", hanzi = "耶律章奴", rating = 2 })
+  gyr.ai_goal { faction = "liao", type = "take", place = "huanglong", weight = 10 }
+  gyr.ai_goal { faction = "liao", type = "hunt_leader", leader = "aguda", weight = 6 }
+end
 local T_PLOT_LAST = turn_of(1115, 12, 18)  -- m.12: by now Zhangnu has gone
 local battles_won = { jin = 0, liao = 0 }
 local jin_battle_pts = 0
+local jin_penalty = 0
+
+-- Aguda killed or taken: his brother Wuqimai takes over, and the Jin are set back.
+local function aguda_check()
+  if gyr.leader_state("aguda") == "active" or not once("aguda_lost") then return end
+  jin_penalty = 5
+  gyr.message { text = "The emperor of the Jin is lost! His brother Wuqimai (吳乞買), the heir, takes command.",
+                note = "Counterfactual: Aguda led at Hubudagang and lived until 1123; Wuqimai (Taizong) succeeded him then (JS)." }
+  for _, u in ipairs(gyr.units { faction = "jin" }) do
+    if not u.leader then
+      gyr.add_leader { id = "wuqimai", name = "Wanyan Wuqimai", hanzi = "完顏吳乞買", rating = 2, faction = "jin", unit = u }
+      break
+    end
+  end
+end
 local turned_back = false
 local plot_turn = nil
 
@@ -209,7 +252,7 @@ local function ask_turn_back()
         gyr.message { text = "Tianzuo turns his army back towards the Supreme Capital. The Jin follow.",
                       note = "His turning back exposed the army at Hubudagang (summary)." }
         gyr.ai_goal { faction = "liao", type = "flee_to", place = "changchun", weight = 8 }
-        gyr.ai_goal { faction = "jin", type = "hunt_leader", place = "changchun", weight = 8 }
+        try(gyr.ai_goal, { faction = "jin", type = "hunt_leader", leader = "tianzuo", weight = 8 })
       else
         gyr.message { text = "Tianzuo presses on. Nobles slip away from the camp at night.",
                       note = "Counterfactual: Tianzuo turned back." }
@@ -240,6 +283,7 @@ end
 on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
+  aguda_check()
   if t == 1 and once("proclaim") then
     gyr.message { text = "Since New Year Aguda is emperor of the Great Jin, era Shouguo; he sends back Liao letters that do not use his title and demands the Liao leave Huanglong.",
                   note = "JS: enthroned 1 m.1 1115 = 28 Jan 1115; the name Jin 'gold' from the Anchuhu. Daluguchang won at the end of m.1 (JS claims 270,000 Liao)." }
@@ -250,11 +294,11 @@ on("turn_start", function(ev)
     gyr.message { text = "The Jin ford the Huntong on horseback, the water up to the horses' bellies.",
                   note = "Legend in the Jin accounts, m.8–9 1115 (m)." }
   end
+  if t >= T_ARRIVE then army_arrives() end
   if t >= T_TUOMEN and once("tuomen") then
     gyr.message { text = "The 11th month: the Songhua freezes. Tianzuo's host stands at Tuomen; Xiao Temo and Xiao Chala at Wolin lake.",
                   note = "JS: m.11 1115, claimed figures 700,000 and 450,000. Tuomen and Wolin lake are not located." }
-    gyr.ai_goal { faction = "liao", type = "take", place = "huanglong", weight = 10 }
-    gyr.ai_goal { faction = "liao", type = "hunt_leader", place = "xiangzhou", weight = 8 }
+    gyr.ai_goal { faction = "liao", type = "take", place = "ningjiang", weight = 8 }
   end
   if t >= T_TUOMEN and plot_turn == nil then
     if battles_won.jin > battles_won.liao and gyr.chance(50) then
@@ -285,6 +329,7 @@ on("place_captured", function(ev)
 end)
 
 on("battle", function(ev)
+  aguda_check()
   local winner = ev.attacker_won and ev.attacker_faction or ev.defender_faction
   local loser = ev.attacker_won and ev.defender_faction or ev.attacker_faction
   if not ((winner == "jin" and loser == "liao") or (winner == "liao" and loser == "jin")) then return end
@@ -305,7 +350,8 @@ end)
 
 on("turn_end", function(ev)
   if gyr.turn() ~= TURNS then return end
-  local pts = jin_battle_pts
+  aguda_check()
+  local pts = jin_battle_pts - jin_penalty
   if gyr.owner("huanglong") == "jin" then pts = pts + 4 end
   if gyr.owner("ningjiang") == "jin" then pts = pts + 2 end
   if pts >= 7 then

@@ -62,7 +62,7 @@ Scale: one step is about 1,000 men. Turns of ten days, 8 Oct 1114 to 15 Jan 1115
 You are Aguda. Take Ningjiang, beat whatever the Liao send across the Songhua, and carry the
 border prefectures (Binzhou, Xiangzhou, Xianzhou) as Aguda did by the year's end. Every victory
 brings wavering tribes over to you; a defeat will send them back to the Liao. Keep Aguda alive:
-the rising dies with him.
+losing him costs 5 points, and his brother Wuqimai must take over.
 Victory: 7 points (what Aguda achieved) - Ningjiang 3, Xianzhou 2, Binzhou 1, Xiangzhou 1,
 Huanglong 3, and 1 for each field battle won (up to 3).]],
   briefing_liao = [[
@@ -70,8 +70,8 @@ You command the Liao frontier of the northeast. The garrison of Ningjiang is sma
 relief is on the road from the Eastern Capital, and Xiao Sixian's army is still on the steppe.
 Hold the line of the Songhua until it arrives, and do not let the Jurchens win battles: the
 Five Nations and the registered Jurchens are watching. In the west the Bohai of Raozhou are
-restless. Kill or capture Aguda and the rising ends at once.
-Victory: keep the Jurchens below 7 points at the end, or take Aguda.]],
+restless. Kill or capture Aguda and the rising loses its head: that costs the Jurchens 5 points.
+Victory: keep the Jurchens below 7 points at the end.]],
 }
 
 -- ---------------------------------------------------------------- factions and places
@@ -80,6 +80,14 @@ faction { id = "jin", name = "Jurchen Wanyan", hanzi = "女真完顏部", color 
 faction { id = "liao", name = "Khitan Liao", hanzi = "遼", color = 0x0072B2,
           emblem = "wolf", playable = true }
 relation("jin", "liao", "war")
+-- The neighbours stand aside: their towns are not for the taking in this scenario.
+faction { id = "song",   name = "Song",        hanzi = "宋",   color = 0x009E73, emblem = "dragon", playable = false }
+faction { id = "xia",    name = "Western Xia", hanzi = "西夏", color = 0xD55E00, emblem = "hawk",   playable = false }
+faction { id = "goryeo", name = "Goryeo",      hanzi = "高麗", color = 0x999999, emblem = "lotus",  playable = false }
+faction { id = "tribes", name = "Tribes of the north", hanzi = "諸部", color = 0x666666, emblem = "bow", playable = false }
+for _, a in ipairs({ "jin", "liao" }) do
+  for _, b in ipairs({ "song", "xia", "goryeo", "tribes" }) do relation(a, b, "neutral") end
+end
 
 place("huining",          { owner = "jin",  vp = 0, supply = true })
 place("deshengtuo",       { owner = "jin",  vp = 0 })
@@ -127,10 +135,11 @@ unit { type = "levy", faction = "liao", at = "ningjiang", steps = 1, leader = "d
 unit { type = "khitan_horse_archers", faction = "liao", at = "ningjiang", steps = 1,
        leader = "xiao_wuna", name = "Xiao Wuna's horse", tag = "wuna" }
 -- The Bohai relief from the Eastern Capital, beaten in m.9 (LS): two bodies on the road.
+-- They were "utterly defeated" (summary): reluctant troops, low cohesion.
 unit { type = "bohai_infantry", faction = "liao", at = "binzhou", steps = 2, leader = "yelu_xieshi",
-       name = "Bohai army of Yelü Xieshi", tag = "bohai" }
+       name = "Bohai army of Yelü Xieshi", tag = "bohai", cohesion = 60 }
 unit { type = "bohai_infantry", faction = "liao", at = "huanglong", steps = 2,
-       name = "Gao Xianshou's Bohai", tag = "bohai" }
+       name = "Gao Xianshou's Bohai", tag = "bohai", cohesion = 60 }
 unit { type = "levy", faction = "liao", at = "xianzhou_kaiyuan", steps = 1,
        name = "Xianzhou garrison", tag = "garrison" }
 -- Xiao Sixian's army (LS: 3,000 Khitan and Xi, 2,000 Zhongjing palace troops and local men,
@@ -155,9 +164,7 @@ unit { type = "levy", faction = "liao", at = "shangjing", steps = 1,
 
 -- ---------------------------------------------------------------- victory
 victory { faction = "jin", type = "score", value = 7,
-          text = "Jin: 7 points by the end (Ningjiang 3, Xianzhou 2, Binzhou 1, Xiangzhou 1, Huanglong 3, battles won 1 each up to 3)" }
-victory { faction = "liao", type = "kill_leader", leader = "aguda",
-          text = "Liao: kill or capture Aguda" }
+          text = "Jin: 7 points by the end (Ningjiang 3, Xianzhou 2, Binzhou 1, Xiangzhou 1, Huanglong 3, battles won 1 each up to 3; Aguda lost -5)" }
 victory { faction = "liao", type = "hold", place = "ningjiang",
           text = "Liao: keep the Jurchens below 7 points (holding Ningjiang is the surest way)" }
 
@@ -178,27 +185,55 @@ local T_GUYU = turn_of(1114, 12, 27)       -- latest turn for Gu Yu's rising in 
 
 local battles_won = { jin = 0, liao = 0 }
 local jin_points_battles = 0
+local jin_penalty = 0
+
+-- Aguda killed or taken: the clans choose his brother Wuqimai, and the rising is set back.
+local function aguda_check()
+  if gyr.leader_state("aguda") == "active" or not once("aguda_lost") then return end
+  jin_penalty = 5
+  gyr.message { text = "Aguda is lost! The Wanyan chiefs choose his brother Wuqimai (吳乞買) to lead the rising.",
+                note = "Counterfactual: Aguda survived every battle; Wuqimai succeeded him only in 1123 (JS)." }
+  for _, u in ipairs(gyr.units { faction = "jin" }) do
+    if not u.leader then
+      gyr.add_leader { id = "wuqimai", name = "Wanyan Wuqimai", hanzi = "完顏吳乞買", rating = 2, faction = "jin", unit = u }
+      break
+    end
+  end
+end
 
 -- The tribes on the border go over to whichever side is winning.
 local function tribes_decide(reason)
   if not once("tribes") then return end
   if battles_won.jin >= battles_won.liao or gyr.owner("ningjiang") == "jin" then
+    local note = "Summary: by the end of 1114 'some neighbouring tribes had also joined them'; QDGZ: after Chuhedian the Jin had 'over 10,000 iron cavalry'."
     if alive("tribes", "liao") then
-      gyr.defect { tag = "tribes", to = "jin" }
+      gyr.defect { tag = "tribes", faction = "liao", to = "jin",
+                   text = "The Five Nations hunters and the registered Jurchens of Xianzhou go over to Aguda. " .. reason, note = note }
     end
-    gyr.set_place_owner("wuguo", "jin")
-    gyr.message { text = "The Five Nations and the registered Jurchens of Xianzhou go over to Aguda. " .. reason,
-                  note = "Summary: by the end of 1114 'some neighbouring tribes had also joined them'; QDGZ: after Chuhedian the Jin had 'over 10,000 iron cavalry'." }
+    for _, id in ipairs({ "wuguo", "pennuli", "yuelidu" }) do
+      if gyr.owner(id) ~= "jin" then
+        gyr.set_place_owner(id, "jin", { text = "The Five Nations of the lower Songhua send their chiefs to Aguda.", note = note })
+      end
+    end
   else
     -- Sensible politics when the rising goes badly: a Jurchen clan buys its peace with the Liao.
-    local clans = gyr.units { faction = "jin", tag = "muster" }
-    if #clans > 0 then
-      gyr.defect { unit = clans[#clans], to = "liao" }
-    else
-      gyr.set_place_owner("hubudagang", "liao")
+    local note = "Counterfactual: the chief Ashu (阿疏) had taken refuge with the Liao before 1114 (CHC6); other clans could have followed him."
+    local text = "The Jurchen rising falters: a clan of the confederation makes its peace with the Liao, and the tribes stay loyal. " .. reason
+    local clans = {}
+    for _, u in ipairs(gyr.units { faction = "jin" }) do
+      if u.tag ~= "aguda_guard" then clans[#clans + 1] = u end
     end
-    gyr.message { text = "The Jurchen rising falters: a clan of the confederation makes its peace with the Liao, and the tribes stay loyal. " .. reason,
-                  note = "Counterfactual: the chief Ashu (阿疏) had taken refuge with the Liao before 1114 (CHC6); other clans could have followed him." }
+    if #clans > 0 then
+      gyr.defect { unit = clans[#clans], to = "liao", text = text, note = note }
+    else
+      for _, id in ipairs({ "deshengtuo", "hubudagang", "ningjiang", "binzhou", "xiangzhou" }) do
+        if gyr.owner(id) == "jin" then
+          gyr.set_place_owner(id, "liao", { text = text, note = note })
+          return
+        end
+      end
+      gyr.message { text = text, note = note }
+    end
   end
 end
 
@@ -218,6 +253,7 @@ end
 on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
+  aguda_check()
   if t == 1 and once("muster") then
     gyr.message { text = "On the Laliu river Aguda musters 2,500 men and swears them to the war at Deshengtuo. Zonggan's men fill in the Liao boundary trench.",
                   note = "JS Taizu annals, XZZTJ: 2,500 men, m.9 1114; the trench 'dug up and levelled' (宗幹督士卒夷塹), Xu Kangzong 1125." }
@@ -251,6 +287,7 @@ on("place_captured", function(ev)
 end)
 
 on("battle", function(ev)
+  aguda_check()
   local winner = ev.attacker_won and ev.attacker_faction or ev.defender_faction
   if winner ~= "jin" and winner ~= "liao" then return end
   local loser = (winner == "jin") and "liao" or "jin"
@@ -296,7 +333,8 @@ end)
 on("turn_end", function(ev)
   if gyr.turn() ~= TURNS then return end
   -- Score against history: Aguda held Ningjiang, Bin, Xiang and Xian by the year's end.
-  local pts = jin_points_battles
+  aguda_check()
+  local pts = jin_points_battles - jin_penalty
   local vp = { ningjiang = 3, xianzhou_kaiyuan = 2, binzhou = 1, xiangzhou = 1, huanglong = 3 }
   for _, id in ipairs({ "ningjiang", "xianzhou_kaiyuan", "binzhou", "xiangzhou", "huanglong" }) do
     if gyr.owner(id) == "jin" then pts = pts + vp[id] end

@@ -33,6 +33,19 @@ local function exists(f)
   return false
 end
 -- Whether any unit with the tag (of the faction, when given) is still alive.
+-- Hex distance between two axial positions.
+local function hex_dist(q1, r1, q2, r2)
+  local dq, dr = q1 - q2, r1 - r2
+  return (math.abs(dq) + math.abs(dr) + math.abs(dq + dr)) // 2
+end
+-- Whether a unit of the faction stands within radius hexes of the place.
+local function near(place, faction, radius)
+  local p = gyr.place_info(place)
+  for _, u in ipairs(gyr.units { faction = faction }) do
+    if hex_dist(u.q, u.r, p.q, p.r) <= radius then return true end
+  end
+  return false
+end
 local function alive(tag, faction)
   if faction and not exists(faction) then return false end
   return #gyr.units { tag = tag, faction = faction } > 0
@@ -81,6 +94,14 @@ Victory: keep the Jin below 5 points - above all, do not lose Shangjing.]],
 faction { id = "jin", name = "Great Jin", hanzi = "大金", color = 0xE69F00, emblem = "sun", playable = true }
 faction { id = "liao", name = "Khitan Liao", hanzi = "遼", color = 0x0072B2, emblem = "wolf", playable = true }
 relation("jin", "liao", "war")
+-- The neighbours stand aside: their towns are not for the taking in this scenario.
+faction { id = "song",   name = "Song",        hanzi = "宋",   color = 0x009E73, emblem = "dragon", playable = false }
+faction { id = "xia",    name = "Western Xia", hanzi = "西夏", color = 0xD55E00, emblem = "hawk",   playable = false }
+faction { id = "goryeo", name = "Goryeo",      hanzi = "高麗", color = 0x999999, emblem = "lotus",  playable = false }
+faction { id = "tribes", name = "Tribes of the north", hanzi = "諸部", color = 0x666666, emblem = "bow", playable = false }
+for _, a in ipairs({ "jin", "liao" }) do
+  for _, b in ipairs({ "song", "xia", "goryeo", "tribes" }) do relation(a, b, "neutral") end
+end
 
 -- The northeast and Liaodong, Jin since 1114-1117.
 for _, id in ipairs({ "ningjiang", "chuhedian", "binzhou", "xiangzhou", "daluguchang", "deshengtuo", "hubudagang", "changchun", "taizhou", "huanglong", "huining", "xianzhou_kaiyuan", "dongjing", "shenzhou", "haizhou", "kaizhou", "hesuguan" }) do
@@ -119,13 +140,14 @@ leader { id = "yelu_chun",     name = "Yelü Chun, Prince of Qin-Jin", hanzi = "
 
 -- ---------------------------------------------------------------- order of battle
 -- Jin: no figures survive for 1120 (?): a field army of perhaps 30,000 with auxiliaries.
-unit { type = "jurchen_heavy_cavalry", faction = "jin", at = "changchun", steps = 3,
+-- Aguda's field army is on the march west across the Horqin steppe (m.3 1120).
+unit { type = "jurchen_heavy_cavalry", faction = "jin", at = { lat = 43.80, lon = 121.20 }, steps = 3,
        leader = "aguda", name = "Aguda's armoured men", tag = "aguda_guard", exp = 200 }
-unit { type = "jurchen_heavy_cavalry", faction = "jin", at = "changchun", steps = 3,
+unit { type = "jurchen_heavy_cavalry", faction = "jin", at = { lat = 43.80, lon = 121.20 }, steps = 3,
        leader = "loushi", name = "Loushi's mouke", tag = "loushi_mouke", exp = 200 }
-unit { type = "jurchen_horse_archers", faction = "jin", at = "taizhou", steps = 3,
+unit { type = "jurchen_horse_archers", faction = "jin", at = { lat = 44.10, lon = 121.50 }, steps = 3,
        leader = "nianhan", name = "Nianhan's horse", tag = "nianhan_army", exp = 100 }
-unit { type = "jurchen_horse_archers", faction = "jin", at = "changchun", steps = 2,
+unit { type = "jurchen_horse_archers", faction = "jin", at = { lat = 44.10, lon = 121.50 }, steps = 2,
        name = "Zonggan's riders", tag = "zonggan_riders", exp = 100 }
 unit { type = "jurchen_heavy_cavalry", faction = "jin", at = "xianzhou_beizhen", steps = 2,
        leader = "wolu", name = "Wolu's armoured horse", tag = "wolu_army", exp = 100 }
@@ -245,10 +267,22 @@ local function ask_terms()
     end }
 end
 
+-- Tabuye gives up the Supreme Capital "within one morning" when the Jin stand at its walls.
+local function tabuye_surrenders()
+  if gyr.owner("shangjing") ~= "liao" or not alive("shangjing_garrison", "liao") then return end
+  if gyr.leader_state("tabuye") ~= "active" or not near("shangjing", "jin", 2) then return end
+  if not gyr.chance(liao_losses > 0 and 60 or 35) or not once("tabuye") then return end
+  gyr.desert { faction = "liao", tag = "shangjing_garrison", melt = true,
+               text = "Before the Jin have finished deploying, Tabuye opens the gates of the Supreme Capital's outer city and his garrison lays down its arms.",
+               note = "(m): the commander Tabuye 撻不也 surrendered within one morning, m.5 1120." }
+  try(gyr.capture_leader, "tabuye")
+end
+
 on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   if t == 1 and once("terms") then ask_terms() end
+  tabuye_surrenders()
   if truce_until and t > truce_until and once("truce_over") then
     gyr.set_relation("jin", "liao", "war")
     gyr.message { text = "Aguda finds the Liao answers wanting and takes the field again.",
@@ -286,7 +320,7 @@ end)
 on("place_captured", function(ev)
   if ev.place == "shangjing" and ev.by == "jin" and once("shangjing") then
     shangjing_taken = true
-    try(gyr.capture_leader, "tabuye")
+    if gyr.leader_state("tabuye") == "active" then try(gyr.capture_leader, "tabuye") end
     gyr.message { text = "The Supreme Capital falls in a single morning; its commander Tabuye surrenders. Zhao Liangsi, watching, drinks to the Jin victory.",
                   note = "JS Yudu biography: m.5 1120, the 15th day (≈12 Jun 1120). A 2022 study argues the Jin left it ungarrisoned until 1123." }
     prefect_defects("The fall of the Supreme Capital has shaken every prefect.")

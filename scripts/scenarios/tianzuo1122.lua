@@ -51,7 +51,7 @@ scenario {
   id = "tianzuo1122", title = "Tianzuo's Flight", years = "1122-1125",
   start = START, turn_days = TURN_DAYS, turns = TURNS,
   map = "theatre",
-  sides = { "jin", "liao" },
+  sides = { "liao", "jin" },      -- the hunted moves first
   briefing = [[
 Spring 1122. The Central Capital has fallen without a fight. Emperor Tianzuo (天祚帝) has fled
 through the Juyong Pass to the lake camps of the steppe and on towards the Yin Mountains, with
@@ -75,18 +75,21 @@ Scale: one step is about 2,500 men. Thirty-day turns, 9 Apr 1122 to 23 Apr 1125.
 You command the Jin. Hunt down Tianzuo: while the Liao emperor is free, every Khitan who hates
 the Jin has a master. Take the Western Capital, keep Xia out, take Yanjing before the Song
 do, and watch the Khitan and Xi remnants as they scatter.
-Victory: capture Tianzuo before the end (the Jin took him in the 2nd month of 1125).]],
+Victory: capture Tianzuo and leave the Liao fewer than two refuges (Jiashan, Qingzhong, Tiande,
+Dongsheng, the Tatar lands, Xijing, Yingzhou). Taken early with no refuges left, the war ends
+at once. The Jin took him in the 2nd month of 1125.]],
   briefing_liao = [[
 You are Tianzuo, emperor of a vanishing empire. Survive. Use the mountains of Jiashan, the
 Tatar tribes of the steppe, Xia's friendship while it lasts, and the men who come back to you
 when the rival court at Yanjing falls. From the first month of 1125 the snow will show your
 tracks: the fewer refuges you hold, the likelier the Jin find you.
-Victory: Tianzuo still free at the end - better than history.]],
+Victory: Tianzuo still free at the end - better than history. If he is taken, a prince
+will claim the throne, and the Liao still win by holding two or more refuges at the end.]],
 }
 
 -- ---------------------------------------------------------------- factions and places
-faction { id = "jin",  name = "Great Jin",    hanzi = "大金", color = 0xE69F00, emblem = "sun",   playable = true }
 faction { id = "liao", name = "Khitan Liao",  hanzi = "遼",   color = 0x0072B2, emblem = "wolf",  playable = true }
+faction { id = "jin",  name = "Great Jin",    hanzi = "大金", color = 0xE69F00, emblem = "sun",   playable = true }
 faction { id = "song", name = "Song",         hanzi = "宋",   color = 0x009E73, emblem = "dragon", playable = false }
 faction { id = "xia",  name = "Western Xia",  hanzi = "西夏", color = 0xD55E00, emblem = "hawk",  playable = false }
 relation("jin", "liao", "war")
@@ -95,6 +98,12 @@ relation("jin", "xia", "neutral")
 relation("liao", "song", "neutral")
 relation("liao", "xia", "neutral")
 relation("song", "xia", "neutral")
+-- Goryeo and the northern tribes stand aside.
+faction { id = "goryeo", name = "Goryeo",      hanzi = "高麗", color = 0x999999, emblem = "lotus",  playable = false }
+faction { id = "tribes", name = "Tribes of the north", hanzi = "諸部", color = 0x666666, emblem = "bow", playable = false }
+for _, a in ipairs({ "jin", "liao", "song", "xia" }) do
+  for _, b in ipairs({ "goryeo", "tribes" }) do relation(a, b, "neutral") end
+end
 
 -- The northeast, Liaodong and Liaoxi, Jin since 1114-1122.
 for _, id in ipairs({ "ningjiang", "chuhedian", "binzhou", "xiangzhou", "daluguchang", "deshengtuo",
@@ -154,11 +163,12 @@ leader { id = "liu_yanqing",  name = "Liu Yanqing",    hanzi = "劉延慶",     
 leader { id = "li_liangfu",   name = "Li Liangfu",     hanzi = "李良輔",     rating = 1, faction = "xia" }
 
 -- ---------------------------------------------------------------- order of battle
--- Jin: in the west Nianhan, Woliduo, Loushi and Yudu on Tianzuo's trail (a 7,000-man detachment
--- beat Xia at Tiande, XCB-SB); in the east Aguda, Xieye and Wolu, with Chinese siege workers.
+-- Jin: in the west a small force on Tianzuo's trail - Nianhan, Woliduo and Yudu (a 7,000-man
+-- detachment beat Xia at Tiande, XCB-SB; "under 1,000" at Shiniangyi, ?); Loushi in the Xi
+-- hills; in the east Aguda, Xieye and Wolu, with Chinese siege workers.
 unit { type = "jurchen_horse_archers", faction = "jin", at = "yuanyang", steps = 3,
        leader = "nianhan", name = "Nianhan's horse", tag = "nianhan_army", exp = 300 }
-unit { type = "jurchen_heavy_cavalry", faction = "jin", at = "yuanyang", steps = 3,
+unit { type = "jurchen_heavy_cavalry", faction = "jin", at = "yuanyang", steps = 2,
        leader = "woliduo", name = "Woliduo's mouke", tag = "woliduo_army", exp = 200 }
 unit { type = "jurchen_heavy_cavalry", faction = "jin", at = "beianzhou", steps = 3,
        leader = "loushi", name = "Loushi's mouke", tag = "loushi_mouke", exp = 300 }
@@ -176,13 +186,18 @@ unit { type = "siege_engines", faction = "jin", at = "zhongjing", steps = 2,
        name = "Chinese siege workers", tag = "siege" }
 
 -- Liao (Tianzuo): 5,000+ guard cavalry (LS), the imperial household, the Western Capital.
-unit { type = "khitan_heavy_cavalry", faction = "liao", at = "baishui", steps = 2,
+unit { type = "khitan_heavy_cavalry", faction = "liao", at = "jiashan", steps = 3,
        leader = "tianzuo", name = "Imperial guard", tag = "tianzuo_guard", exp = 100 }
-unit { type = "levy", faction = "liao", at = "baishui", steps = 1,
+unit { type = "levy", faction = "liao", at = "jiashan", steps = 1,
        leader = "prince_qin", name = "Imperial household", tag = "household" }
+unit { type = "khitan_horse_archers", faction = "liao", at = "baishui", steps = 1,
+       name = "Rearguard at Baishui lake", tag = "rearguard" }
 unit { type = "han_militia", faction = "liao", at = "xijing", steps = 2, name = "Xijing garrison", tag = "xijing" }
 unit { type = "khitan_horse_archers", faction = "liao", at = "tiande", steps = 1,
        name = "Tiande frontier horse", tag = "ordo_horse" }
+unit { type = "levy", faction = "liao", at = "dongsheng", steps = 1, name = "Dongsheng garrison", tag = "garrison" }
+unit { type = "levy", faction = "liao", at = "qingzhong", steps = 1, name = "Qingzhong camp guard", tag = "garrison" }
+unit { type = "han_militia", faction = "liao", at = "yingzhou", steps = 1, name = "Yingzhou militia", tag = "garrison" }
 
 -- The Yan army, soon Northern Liao: Xiao Gan's Xi (QDGZ 20,000; HB 30,000), Dashi's 1,500
 -- (HB 2,000) at Zhuozhou Xincheng, Guo Yaoshi's Ever-Victorious Army (about 8,000 ?).
@@ -220,10 +235,12 @@ unit { type = "xia_infantry", faction = "xia", at = "xingqing", steps = 3, name 
 unit { type = "xia_camel_catapults", faction = "xia", at = "lingzhou", steps = 2, name = "Camel catapults", tag = "xia_army" }
 
 -- ---------------------------------------------------------------- victory
-victory { faction = "jin", type = "kill_leader", leader = "tianzuo",
-          text = "Jin: take Tianzuo (the Jin took him in the 2nd month of 1125)" }
+-- Judged at the end by the handler below: the Jin need Tianzuo in their hands AND the Liao left
+-- with fewer than two refuges; the Liao win with Tianzuo free, or by holding two or more.
+victory { faction = "jin", type = "hold", place = "jiashan",
+          text = "Jin: take Tianzuo and leave the Liao fewer than 2 refuges (Jiashan, Qingzhong, Tiande, Dongsheng, the Tatar lands, Xijing, Yingzhou)" }
 victory { faction = "liao", type = "save_leader", leader = "tianzuo",
-          text = "Liao: Tianzuo still free at the end - better than history" }
+          text = "Liao: Tianzuo still free at the end - or, if he is taken, 2 or more refuges still held" }
 
 gyr.ai_goal { faction = "jin", type = "hunt_leader", leader = "tianzuo", weight = 10 }
 gyr.ai_goal { faction = "jin", type = "take", place = "xijing", weight = 8 }
@@ -253,6 +270,7 @@ local T_SNOW = turn_of(1125, 2, 5)          -- 1125 m.1: snow, the Tatars ambush
 local REFUGES = { "jiashan", "qingzhong", "tiande", "dongsheng", "ongut", "xijing", "yingzhou" }
 
 local dashi_taken_by_jin = false
+local successor = false
 local xia_losses = 0
 local nl_wins_vs_song = 0
 
@@ -327,9 +345,32 @@ local function guo_defects(reason)
   if to == "song" then gyr.ai_goal { faction = "song", type = "take", place = "nanjing", weight = 12 } end
 end
 
+-- Tianzuo taken: the war ends if nothing is left, else a prince claims the throne.
+local function tianzuo_check()
+  if gyr.leader_state("tianzuo") == "active" or successor then return end
+  if refuges_held() < 2 then
+    gyr.victory("jin", "Jin victory: Tianzuo is taken and the Liao have nowhere left to stand")
+    return
+  end
+  successor = true
+  gyr.message { text = "With the emperor in Jin hands, the Khitans of the northwest proclaim Yelü Yali, Prince of Liang, emperor.",
+                note = "WP (Northern Liao): Yali was proclaimed in m.5 1123, after the Qingzhong disaster, and died within months." }
+  for _, u in ipairs(gyr.units { faction = "liao" }) do
+    if not u.leader then
+      gyr.add_leader { id = "yelu_yali", name = "Yelü Yali, Prince of Liang", hanzi = "耶律雅里", rating = 1, faction = "liao", unit = u }
+      break
+    end
+  end
+end
+
 on("turn_start", function(ev)
   if not ev.first then return end
   local t = ev.turn
+  tianzuo_check()
+  if successor and refuges_held() < 2 then
+    gyr.victory("jin", "Jin victory: the last Liao refuges have fallen")
+    return
+  end
   if t == 1 then
     if once("intro") then
       gyr.message { text = "Tianzuo flees by Baishui lake towards the Yin Mountains; the Jin retake the Western Capital, which had surrendered and risen again.",
@@ -374,7 +415,7 @@ on("turn_start", function(ev)
                         note = "QDGZ: m.9 1122." }
     end
   end
-  if t >= T_SONG2 and once("song2") then
+  if t >= T_SONG2 and gyr.owner("nanjing") == "northern_liao" and once("song2") then
     gyr.message { text = "Second Song attack: Liu Yanqing camps on the Lugou; Guo Yaoshi and Gao Shixuan break into Yanjing by night.",
                   note = "(m): m.10 1122, about 100,000; Xiao Gan drove them out and the Song army panicked." }
   end
@@ -496,6 +537,8 @@ on("place_captured", function(ev)
   elseif ev.place == "nanjing" and ev.by == "song" and once("yanjing_song") then
     gyr.message { text = "The Song take Yanjing by force - something they never managed.", note = "Counterfactual: both Song attacks failed." }
     yan_breaks_up("Yanjing has fallen to the Song.")
+  elseif ev.from == "liao" and successor and refuges_held() < 2 then
+    gyr.victory("jin", "Jin victory: the last Liao refuges have fallen")
   elseif ev.place == "xijing" and ev.by == "jin" and once("xijing") then
     gyr.message { text = "The Western Capital is Jin again, and the prefectures of Shanxi submit.",
                   note = "XXSS, Baidu: m.3–4 1122." }
@@ -535,8 +578,11 @@ end)
 
 on("turn_end", function(ev)
   if gyr.turn() ~= TURNS then return end
+  local held = refuges_held()
   if active("tianzuo") then
     gyr.victory("liao", "Liao victory: Tianzuo is still free in the spring of 1125 - better than history")
+  elseif held >= 2 then
+    gyr.victory("liao", "Liao victory: the emperor is taken, but the Liao still hold " .. held .. " refuges - more than history")
   else
     gyr.victory("jin", "Jin victory: the last Liao emperor is in Jin hands")
   end

@@ -82,6 +82,14 @@ Victory: keep the Jin below 8 points.]],
 faction { id = "jin", name = "Great Jin", hanzi = "大金", color = 0xE69F00, emblem = "sun", playable = true }
 faction { id = "liao", name = "Khitan Liao", hanzi = "遼", color = 0x0072B2, emblem = "wolf", playable = true }
 relation("jin", "liao", "war")
+-- The neighbours stand aside: their towns are not for the taking in this scenario.
+faction { id = "song",   name = "Song",        hanzi = "宋",   color = 0x009E73, emblem = "dragon", playable = false }
+faction { id = "xia",    name = "Western Xia", hanzi = "西夏", color = 0xD55E00, emblem = "hawk",   playable = false }
+faction { id = "goryeo", name = "Goryeo",      hanzi = "高麗", color = 0x999999, emblem = "lotus",  playable = false }
+faction { id = "tribes", name = "Tribes of the north", hanzi = "諸部", color = 0x666666, emblem = "bow", playable = false }
+for _, a in ipairs({ "jin", "liao" }) do
+  for _, b in ipairs({ "song", "xia", "goryeo", "tribes" }) do relation(a, b, "neutral") end
+end
 
 -- The northeast, Liaodong and the Liao river, Jin since 1114-1120.
 for _, id in ipairs({ "ningjiang", "chuhedian", "binzhou", "xiangzhou", "daluguchang", "deshengtuo", "hubudagang", "changchun", "taizhou", "huanglong", "huining", "xianzhou_kaiyuan", "dongjing", "shenzhou", "haizhou", "kaizhou", "hesuguan", "jilishan" }) do
@@ -172,8 +180,9 @@ victory { faction = "jin", type = "score", value = 8,
 victory { faction = "liao", type = "hold", place = "zhongjing",
           text = "Liao: keep the Jin below 8 points - hold the Central Capital" }
 
-gyr.ai_goal { faction = "jin", type = "take", place = "gaozhou", weight = 4 }
-gyr.ai_goal { faction = "jin", type = "take", place = "zhongjing", weight = 6 }
+-- 1121 was a lull: the Jin held what they had until Aguda named Xieye to command in m.12.
+gyr.ai_goal { faction = "jin", type = "hold", place = "xianzhou_beizhen", weight = 6 }
+gyr.ai_goal { faction = "jin", type = "hold", place = "shangjing", weight = 4 }
 gyr.ai_goal { faction = "liao", type = "hold", place = "zhongjing", weight = 10 }
 gyr.ai_goal { faction = "liao", type = "hold", place = "nanjing", weight = 6 }
 gyr.ai_goal { faction = "liao", type = "protect_leader", place = "nanjing", weight = 6 }
@@ -194,7 +203,7 @@ local function yudu_defects(reason)
     yudu_with_jin = true
     gyr.message { text = "Yelü Yudu goes over to the Jin with his horsemen, households and carts. The pursuers let him go at Lüshan. " .. reason,
                   note = "LS: m.1 1121, 1,000+ horse; JS: 3,000 households, 5,000 carts and 'we had planned to come this summer'. JS implies he arrived later in 1121." }
-    gyr.ai_goal { faction = "jin", type = "take", place = "zhongjing", weight = 10 }
+    gyr.ai_goal { faction = "jin", type = "take", place = "gaozhou", weight = 4 }
   end
 end
 
@@ -249,6 +258,26 @@ local function tianzuo_flees(reason)
   end
 end
 
+-- Without Yudu, someone else opens the way: a prefect of the Xi country, or a camp of troops.
+local function someone_defects()
+  local note = "LS: the Jin took Gaozhou, Enzhou and Huihe in m.1 1122; prefects and camps went over throughout 1121-1122."
+  for _, id in ipairs({ "gaozhou", "zezhou", "beianzhou", "yizhou_lx", "jinzhou", "pingzhou" }) do
+    if gyr.owner(id) == "liao" then
+      gyr.set_place_owner(id, "jin", { text = "Without Yudu to guide them the Jin find another friend: the prefect of " ..
+                                               gyr.place_info(id).name .. " opens his gates.", note = note })
+      defect_tag(id, "liao", "jin")
+      return
+    end
+  end
+  for _, tag in ipairs({ "gaozhou", "yuanjun", "xi_cav", "court", "chun_army" }) do
+    local us = gyr.units { tag = tag, faction = "liao" }
+    if #us > 0 then
+      gyr.defect { unit = us[#us], to = "jin", text = "A Liao commander, despairing of the court, goes over to the Jin with his men.", note = note }
+      return
+    end
+  end
+end
+
 on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
@@ -260,21 +289,15 @@ on("turn_start", function(ev)
   if t >= 2 and gyr.chance(20) then yuanjun_mutiny() end
   if t >= 8 then yuanjun_mutiny() end
   if t >= T_OFFENSIVE and once("offensive") then
-    gyr.message { text = "Aguda names his brother Xieye commander-in-chief for the march on the Central Capital" ..
+    local target = zhongjing_fell and "Yanjing" or "the Central Capital"
+    gyr.message { text = "Aguda names his brother Xieye commander-in-chief for the march on " .. target ..
                          (yudu_with_jin and ", with Yelü Yudu as vanguard and guide." or "."),
                   note = "(secondary): m.12 1121; Pujianu and Nianhan deputies (m); Gao/Xieye confirmed in XCB-SB." }
     gyr.ai_goal { faction = "jin", type = "take", place = "zhongjing", weight = 12 }
     gyr.ai_goal { faction = "jin", type = "take", place = "zezhou", weight = 4 }
     gyr.ai_goal { faction = "jin", type = "take", place = "beianzhou", weight = 3 }
-    if not yudu_with_jin then
-      -- Someone always opens the gates: the prefect of Gaozhou, if not Yudu.
-      if gyr.owner("gaozhou") == "liao" then
-        gyr.set_place_owner("gaozhou", "jin")
-        defect_tag("gaozhou", "liao", "jin")
-        gyr.message { text = "The prefect of Gaozhou opens his gates to the Jin.",
-                      note = "LS: the Jin took Gaozhou, Enzhou and Huihe in m.1 1122." }
-      end
-    end
+    if zhongjing_fell then gyr.ai_goal { faction = "jin", type = "take", place = "nanjing", weight = 10 } end
+    if not yudu_with_jin then someone_defects() end
   end
   -- The garrison of the Central Capital burns its stores and flees.
   if t >= T_OFFENSIVE + 1 and not zhongjing_fell and gyr.owner("zhongjing") == "liao"
