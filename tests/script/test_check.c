@@ -83,6 +83,26 @@ static void test_runtime_error_is_reported_with_its_line(void **st)
     assert_reported(report, path, 11, "attempt to index");
 }
 
+static void test_unknown_ids_inside_handlers_are_reported(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("handlers.lua", ST_BASE
+        "on(\"turn_start\", function(ev)\n"
+        "  if gyr.owner(\"pp\") == \"a\" then end\n"
+        "  gyr.reinforce { faction = \"a\", at = \"p\", units = { { type = \"infantri\" } } }\n"
+        "  gyr.kill_leader(\"nobody\") -- gyr.kill_leader(\"in_a_comment\")\n"
+        "  gyr.add_leader { id = \"later\", faction = \"a\" }\n"
+        "  gyr.capture_leader(\"later\")\n"
+        "  gyr.ai_goal { faction = \"a\", type = \"take\", place = \"p\" }\n"
+        "end)\n");
+    int n = lscript_check(path, report, sizeof report);
+    assert_reported(report, path, 11, "unknown place 'pp'");
+    assert_reported(report, path, 12, "unknown unit type 'infantri'");
+    assert_reported(report, path, 13, "unknown leader 'nobody'");
+    assert_int_equal(n, 3);
+}
+
 static void test_broken_scenario_does_not_load_and_says_where(void **st)
 {
     (void)st;
@@ -156,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_each_problem_is_reported_with_its_line),
         cmocka_unit_test(test_syntax_error_is_reported_with_its_line),
         cmocka_unit_test(test_runtime_error_is_reported_with_its_line),
+        cmocka_unit_test(test_unknown_ids_inside_handlers_are_reported),
         cmocka_unit_test(test_broken_scenario_does_not_load_and_says_where),
         cmocka_unit_test(test_list_has_built_in_scenarios_then_mods),
         cmocka_unit_test(test_content_hash_follows_the_file),
