@@ -12,7 +12,7 @@ area hills "Greater Khingan uplands"
 44.80 118.20   43.40 117.10   42.60 116.50
 
 range mountains "Greater Khingan (Huanggangliang)" width_km=40
-42.90 117.20   43.55 117.50   44.10 118.15   44.60 118.75
+42.90 117.20   43.55 117.50   44.10 117.95   44.60 118.45
 
 range mountains "Greater Khingan (Arxan crest)" width_km=40
 46.20 119.85   47.00 120.10   47.80 120.70   48.40 121.35
