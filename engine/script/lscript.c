@@ -362,9 +362,41 @@ void ls_unit_label(const Game *g, int unit, char *buf, size_t cap)
 
 /* ================================================================ the gyr table */
 
+/* gyr.include(name): runs scripts/lib/NAME.lua once and returns its value (cached); only
+ * while the scenario file is first run, so that the content hash covers it. */
+static int l_include(lua_State *L)
+{
+    LScript *s = ls_self(L);
+    const char *name = luaL_checkstring(L, 1);
+    if (!s->loading) return luaL_error(L, "gyr.include works only while the scenario file is first run");
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return luaL_error(L, "gyr.include: '%s' is not a library name (scripts/lib/NAME.lua)", name);
+    if (!*name || strlen(name) > 64) return luaL_error(L, "gyr.include: bad library name");
+    lua_getfield(L, LUA_REGISTRYINDEX, "gyr.libs");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, "gyr.libs");
+    }
+    if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
+    lua_pop(L, 1);
+    char path[LSCRIPT_PATH_LEN + 96];
+    snprintf(path, sizeof path, "%.400s/scripts/lib/%s.lua", lscript_data_dir(), name);
+    if (ls_load_file(s, path, &s->content_hash) != 0) return luaL_error(L, "gyr.include: %s", s->last_error);
+    lua_call(L, 0, 1);                  /* runs under the scenario's own budget */
+    if (lua_isnil(L, -1)) { lua_pop(L, 1); lua_pushboolean(L, 1); }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, name);
+    return 1;
+}
+
 int luaopen_gyr(lua_State *L)
 {
     lua_newtable(L);
+    lua_pushcfunction(L, l_include);
+    lua_setfield(L, -2, "include");
     ls_open_game(L);
     ls_open_unit(L);
     ls_open_politics(L);

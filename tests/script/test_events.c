@@ -356,6 +356,28 @@ static void test_units_placed_by_lat_lon_stand_where_the_place_is(void **st)
     assert_non_null(strstr(err, "theatre.lua:5: unit placed on water"));
 }
 
+static void test_history_library_helps_with_dates_and_once(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "local H = gyr.include(\"history\")\n"
+        "assert(gyr.include(\"history\") == H)\n"
+        "assert(H.turn_of(1114, 9, 1) == 1 and H.turn_of(1114, 9, 12) == 2)\n"
+        "assert(H.alive(\"nope\", \"nobody\") == false and H.try(gyr.kill_leader, \"nobody\") == false)\n"
+        "on(\"turn_start\", function(ev)\n"
+        "  if H.once(\"hello\") then gyr.message(\"hello once\") end\n"
+        "  assert(not pcall(gyr.include, \"history\"))\n"
+        "end)", &g);
+    game_start(g);
+    st_play(g, 100);
+    int first = st_find_log(g, GEV_MESSAGE, "hello once");
+    assert_true(first >= 0);
+    for (int i = first + 1; i < g->n_log; i++) assert_null(strstr(g->log[i].text, "hello once"));
+    assert_string_equal(lscript_last_error(s), "");
+    lscript_free(s);
+}
+
 static void test_each_side_gets_its_briefing(void **st)
 {
     (void)st;
@@ -386,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_same_seed_same_game),
         cmocka_unit_test(test_units_placed_by_lat_lon_stand_where_the_place_is),
         cmocka_unit_test(test_each_side_gets_its_briefing),
+        cmocka_unit_test(test_history_library_helps_with_dates_and_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,59 @@
+-- history.lua - helpers for scenario authors, loaded with `local H = gyr.include("history")`:
+-- calendar arithmetic (which turn a historical date falls on), events that fire once, calls
+-- that may be refused, and small questions about units and battles. Plain Lua over the gyr API.
+local H = {}
+
+-- Julian day number of a date of the Julian calendar (integers only).
+function H.jdn(y, m, d)
+  local a = (14 - m) // 12
+  local yy, mm = y + 4800 - a, m + 12 * a - 3
+  return d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
+end
+
+-- The turn on which a date falls (1 = the first turn; 0 or less = before the scenario).
+-- Works once scenario{} has run.
+function H.turn_of(y, m, d)
+  local d1, d2 = gyr.date(1), gyr.date(2)
+  local start = H.jdn(d1.year, d1.month, d1.day)
+  local days = H.jdn(d2.year, d2.month, d2.day) - start
+  return (H.jdn(y, m, d) - start) // days + 1
+end
+
+local done = {}
+-- True the first time it is asked for key, false ever after: for events that happen once.
+function H.once(key)
+  if done[key] then return false end
+  done[key] = true
+  return true
+end
+
+-- Whether key has already been used with H.once.
+function H.happened(key) return done[key] == true end
+
+-- Calls f(...) and returns true when it worked; a refusal (a leader already taken, a faction
+-- not created yet) is swallowed.
+function H.try(f, ...) return (pcall(f, ...)) end
+
+-- Whether any unit with this tag (and of this faction, when given) is alive. A faction that
+-- does not exist (yet) has none.
+function H.alive(tag, faction)
+  local ok, units = pcall(gyr.units, { tag = tag, faction = faction })
+  return ok and #units > 0
+end
+
+-- Total steps of the alive units matching the filter of gyr.units (0 for unknown factions).
+function H.steps(filter)
+  local ok, units = pcall(gyr.units, filter)
+  if not ok then return 0 end
+  local n = 0
+  for _, u in ipairs(units) do n = n + u.steps end
+  return n
+end
+
+-- The winner and the loser of a battle event.
+function H.battle_result(ev)
+  if ev.attacker_won then return ev.attacker_faction, ev.defender_faction end
+  return ev.defender_faction, ev.attacker_faction
+end
+
+return H
