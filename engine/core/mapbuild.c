@@ -93,6 +93,7 @@ static int grow(void **arr, int *cap, int n, size_t elem)
     return 1;
 }
 
+/* Frees what the parser allocated (not g itself). */
 static void geo_free(Geo *g)
 {
     for (int i = 0; i < g->n_shapes; i++) free(g->shapes[i].xy);
@@ -218,6 +219,7 @@ static int valid_id(const char *s)
     return n < MAP_ID_LEN;
 }
 
+/* Copies src into dst of cap bytes; 0 (and nothing copied) when it does not fit. */
 static int copy_str(char *dst, size_t cap, const char *src)
 {
     size_t n = strlen(src);
@@ -244,6 +246,7 @@ static int latlon(Geo *g, const char *file, int line, const char *slat, const ch
 
 static int layer_of(int t);
 
+/* Projects a checked lat/lon and appends it to the shape; 0 on no memory. */
 static int add_vertex(Geo *g, Shape *sh, int32_t lat, int32_t lon, const char *file, int line)
 {
     if (sh->n >= sh->cap) {
@@ -492,6 +495,7 @@ typedef struct Grid {
     int32_t ox, oy, size;
 } Grid;
 
+/* Centre of h in projected metres; no bounds check. */
 static void centre(const Grid *gr, Hex h, int64_t *x, int64_t *y)
 {
     proj_hex_centre_m(gr->ox, gr->oy, gr->size, h, x, y);
@@ -579,6 +583,7 @@ static int vert_index(const Map *m, Vert v)
 
 static int vert_count(const Map *m) { return (m->w + 2 * VMARGIN) * (m->h + 2 * VMARGIN) * 2; }
 
+/* Position of a vertex in projected metres (corner radius rounded to whole metres). */
 static void vert_pos(const Grid *gr, Vert v, int64_t *x, int64_t *y)
 {
     int64_t s = (int64_t)gr->size * 10000 / 17321;  /* circumradius: size / sqrt(3) */
@@ -609,6 +614,7 @@ static void vert_hexes(Vert v, Hex out[3])
     else { out[1] = hex_make(v.q - 1, v.r + 1); out[2] = hex_make(v.q, v.r + 1); }
 }
 
+/* Squared distance between two points in metres. */
 static int64_t d2(int64_t ax, int64_t ay, int64_t bx, int64_t by)
 {
     return (ax - bx) * (ax - bx) + (ay - by) * (ay - by);
@@ -652,6 +658,8 @@ typedef struct Path {
     int *pos;     /* vertex index -> position in v, -1 when absent (sized vert_count) */
 } Path;
 
+/* Appends v, erasing the loop when v is already on the path; vertices far off the map are
+ * skipped. 0 on no memory. */
 static int path_push(Path *p, const Map *m, Vert v)
 {
     int vi = vert_index(m, v);
@@ -675,6 +683,7 @@ static int path_push(Path *p, const Map *m, Vert v)
     return 1;
 }
 
+/* Empties the path and its position index. */
 static void path_clear(Path *p, const Map *m)
 {
     for (int i = 0; i < p->n; i++) p->pos[vert_index(m, p->v[i])] = -1;
@@ -711,6 +720,7 @@ static int path_walk_to(Path *p, const Grid *gr, Vert target)
 /* Whether a hex is on the map and sea. */
 static int is_sea(const Map *m, Hex h) { return map_in_bounds(m, h) && map_terrain(m, h) == TER_SEA; }
 
+/* Whether one of the three hexes at v is sea on the map. */
 static int vert_touches_sea(const Map *m, Vert v)
 {
     Hex hs[3];
@@ -730,6 +740,7 @@ static int vert_on_river(const Map *m, Vert v, int ri)
     return 0;
 }
 
+/* Whether both hexes of the side are on the map. */
 static int side_on_map(const Map *m, Hex h, int dir)
 {
     if (dir >= 3) { h = hex_neighbor(h, dir); dir -= 3; }
@@ -905,6 +916,8 @@ static int layer_of(int t)
     }
 }
 
+/* Lays the parsed source on a new map (see the file comment for the order); NULL with a
+ * message on a data error (place off the map or sharing a hex, river not reaching its mouth). */
 static Map *build(Geo *g)
 {
     if (!g->have_extent) { fail(g, "maps", 0, "no 'extent' statement in the source"); return NULL; }
@@ -1056,6 +1069,7 @@ bad:
     return NULL;
 }
 
+/* Parses every source, then builds; the first error stops it. */
 Map *mapbuild_from_sources(const MapSource *src, int n, char *err, size_t errlen)
 {
     Geo g;
@@ -1071,6 +1085,7 @@ Map *mapbuild_from_sources(const MapSource *src, int n, char *err, size_t errlen
     return m;
 }
 
+/* One source text; see mapbuild_from_sources. */
 Map *mapbuild_from_source(const char *src, size_t len, const char *name, char *err, size_t errlen)
 {
     MapSource s = { name ? name : "source", src, len };

@@ -26,6 +26,7 @@ static const struct { uint8_t bit; char c; } FLAG_CHARS[] = {
 
 typedef struct Buf { char *p; size_t n, cap; int oom; } Buf;
 
+/* Appends n bytes; on no memory sets oom and drops the rest. */
 static void bput(Buf *b, const char *s, size_t n)
 {
     if (b->oom) return;
@@ -42,6 +43,7 @@ static void bput(Buf *b, const char *s, size_t n)
     b->p[b->n] = '\0';
 }
 
+/* Appends formatted text (at most 511 bytes per call). */
 static void bprintf(Buf *b, const char *fmt, ...)
 {
     char tmp[512];
@@ -128,6 +130,7 @@ char *mapio_write(const Map *m, size_t *len_out)
 
 typedef struct Ctx { const char *name; int line; char *err; size_t errlen; } Ctx;
 
+/* Writes "NAME:LINE: message" into the error buffer; returns 0. */
 static int perr(Ctx *c, const char *fmt, ...)
 {
     char msg[200];
