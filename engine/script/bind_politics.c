@@ -245,6 +245,9 @@ static int check_specs(lua_State *L, int t, const char *fn)
         if (lua_getfield(L, e, "leader") != LUA_TNIL) return luaL_error(L, "%s: units[%d]: leaders join with gyr.add_leader", fn, i);
         lua_pop(L, 1);
         if (strlen(ls_field_str(L, e, "tag", "")) >= GAME_ID_LEN) return luaL_error(L, "%s: units[%d]: tag too long", fn, i);
+        ls_field_str(L, e, "name", "");          /* raises now, not halfway through, when not a string */
+        lua_Integer exp = ls_field_int(L, e, "exp", 0);
+        if (exp < 0 || exp > 1000) return luaL_error(L, "%s: units[%d]: exp must be 0..1000", fn, i);
         lua_pop(L, 1);
     }
     return n;       /* the list stays on the stack */

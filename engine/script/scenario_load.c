@@ -1071,10 +1071,28 @@ static void answer_choice(LScript *s, const HookEvent *ev)
     lua_settop(L, ct - 1);
 }
 
+/* Whether any handler is registered for the event of this hook type. */
+static int has_handlers(LScript *s, HookType t)
+{
+    static const char *const names[] = { "turn_start", "turn_end", "unit_moved", "place_captured",
+                                         "battle", "unit_destroyed", "choice_answered", "game_over" };
+    if ((unsigned)t >= sizeof names / sizeof names[0]) return 0;
+    lua_State *L = s->L;
+    lua_getfield(L, LUA_REGISTRYINDEX, HANDLERS_KEY);
+    int has = lua_getfield(L, -1, names[t]) == LUA_TTABLE && luaL_len(L, -1) > 0;
+    lua_pop(L, 2);
+    return has;
+}
+
 static void dispatch(LScript *s, const HookEvent *ev)
 {
     lua_State *L = s->L;
     if (ev->type == HOOK_CHOICE_ANSWERED) answer_choice(s, ev);
+    if (!has_handlers(s, ev->type)) {        /* nothing to run: skip building the event table */
+        if (ev->type == HOOK_TURN_START) s->last_turn_started = s->game->turn;
+        if (ev->type == HOOK_CHOICE_ANSWERED || !s->game->choice.active) ls_ask_queued_choice(s);
+        return;
+    }
     int top = lua_gettop(L);
     const char *name = push_event(s, ev);
     int et = lua_gettop(L);
