@@ -339,8 +339,8 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
             if (!map_in_bounds(m, hx)) continue;
             int water = map_is_water(m, hx);
             if (gl->water != water) continue;
-            int fs = (int)(z * 1.15 * gl->size_pct / 100);
-            if (fs < 12) fs = 12;
+            int fs = 22 * scale / 100 * gl->size_pct / 100;
+            if (fs < 11) fs = 11;
             SDL_Color c = gl->water ? (SDL_Color){ 0x2E, 0x5E, 0x8C, 255 } : (SDL_Color){ 0x7A, 0x5A, 0x3A, 215 };
             SDL_Color halo = gl->water ? (SDL_Color){ 0xB8, 0xD6, 0xEA, 160 } : (SDL_Color){ 0xF4, 0xEC, 0xD8, 150 };
             ui_text_draw_halo(t, gl->text, f.fx + (int)(wx * z - f.ox), f.fy + (int)(wy * z - f.oy), fs, c, halo,
@@ -354,12 +354,12 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
     v.cy = (f.oy + f.fh / 2.0) / z;
     UiOverlay o;
     ui_overlay_init(&o);
-    o.atlas = 1;
+    o.atlas = scale;
     o.show_units = 0;
     ui_render_places(rr, &v, NULL, &o);
     SDL_RenderSetClipRect(r, NULL);
     /* title cartouche, bottom right (the Sea of Japan); legend bottom left; scale bar under it */
-    int cw = 560 * scale / 100, chh = 150 * scale / 100;
+    int cw = 480 * scale / 100, chh = 196 * scale / 100;
     int cxp = f.fx + f.fw - cw - 18 * scale / 100, cyp = f.fy + f.fh - chh - 18 * scale / 100;
     SDL_Rect cart = { cxp, cyp, cw, chh };
     SDL_SetRenderDrawColor(r, 0x6E, 0x1A, 0x14, 255);
@@ -374,15 +374,15 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
     SDL_RenderDrawRect(r, &c4);
     SDL_Color lac = { 0x6E, 0x1A, 0x14, 255 };
     ui_text_draw(t, "The Jin\xE2\x80\x93Liao Wars, 1114\xE2\x80\x93" "1125", cxp + cw / 2, cyp + 20 * scale / 100,
-                 32 * scale / 100, lac, UI_TEXT_CENTER | UI_TEXT_SERIF | UI_TEXT_BOLD);
+                 29 * scale / 100, lac, UI_TEXT_CENTER | UI_TEXT_SERIF | UI_TEXT_BOLD);
     ui_text_draw(t, "\xE9\x81\xBC\xE9\x87\x91\xE4\xB9\x8B\xE6\x88\xB0 \xC2\xB7 Northern China and Manchuria",
                  cxp + cw / 2, cyp + 66 * scale / 100, 19 * scale / 100, ink, UI_TEXT_CENTER | UI_TEXT_SERIF);
     char sub[160];
-    snprintf(sub, sizeof sub, "Lambert conformal conic, parallels 40\xC2\xB0N and 48\xC2\xB0N \xC2\xB7 hexes %d km across",
+    snprintf(sub, sizeof sub, "Lambert conformal conic, 40\xC2\xB0N and 48\xC2\xB0N \xC2\xB7 hexes %d km apart",
              m->hex_size_m > 0 ? m->hex_size_m / 1000 : 20);
-    ui_text_draw(t, sub, cxp + cw / 2, cyp + 98 * scale / 100, 13 * scale / 100 + 1, ink, UI_TEXT_CENTER | UI_TEXT_ITALIC);
+    ui_text_draw(t, sub, cxp + cw / 2, cyp + 98 * scale / 100, 12 * scale / 100 + 1, ink, UI_TEXT_CENTER | UI_TEXT_ITALIC);
     draw_legend(rr, t, r, f.fx + 16 * scale / 100, f.fy + f.fh - (22 * 13 + 44) * scale / 100 - 16 * scale / 100, scale);
-    draw_scale_bar(r, t, m, z, cxp + 30 * scale / 100, cyp - 44 * scale / 100, scale);
+    draw_scale_bar(r, t, m, z, cxp + 40 * scale / 100, cyp + 132 * scale / 100, scale);
     SDL_RenderPresent(r);
     int rc = save_png(surf, out_png, err, errlen);
     ui_render_free(rr);
@@ -485,12 +485,19 @@ int ui_screenshot(const char *out_png, const char *scenario, const char *replay,
         if (!s) return -1;
         if (turn > 1) session_run_ai(s, turn - 1);
     }
-    /* a still picture: nobody moves on its own in the frames rendered below */
-    for (int f = 0; f < GAME_MAX_FACTIONS; f++) s->ai_kind[f] = -1;
+    /* a still picture seen by the side to move: it is the one human side (no hotseat curtain),
+     * and the computer sides wait for it in the frames rendered below */
+    for (int f = 0; f < GAME_MAX_FACTIONS; f++) {
+        if (f == s->game->active) s->ai_kind[f] = -1;
+        else if (s->ai_kind[f] < 0) s->ai_kind[f] = AI_DEFAULT;
+    }
     /* the full game screen of the window, offscreen */
     UiApp *app = ui_app_new_offscreen(w, h, NULL);
     if (app) {
         ui_enter_game(app, s);
+        /* the picture shows the map: narration already in the log is taken as read */
+        app->gs.log_seen = s->game->n_log;
+        app->gs.narr = -1;
         for (int i = 0; i < 8; i++) ui_app_frame(app);
         int rc = ui_app_save_png(app, out_png);
         ui_app_free(app);

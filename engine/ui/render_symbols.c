@@ -155,28 +155,69 @@ static void class_symbol(UiCanvas *cv, UnitClass cls, double x0, double y0, doub
     }
 }
 
+/* The faction's pattern on the counter's left band, so that colour is never the only cue:
+ * solid, diagonal stripes, dots or chequer, chosen by the emblem. */
+static void band_pattern(UiCanvas *cv, double x0, double y0, double x1, double y1, int kind, uint32_t ink)
+{
+    uint32_t c = (ink & 0xFFFFFF) | 0x70000000u;
+    double step = fmax(3.0, (x1 - x0) / 2.2);
+    switch (kind % 4) {
+    case 1:     /* diagonal stripes */
+        for (double k = -(y1 - y0); k < (x1 - x0); k += step) {
+            double ax = x0 + k, ay = y1, bx = x0 + k + (y1 - y0), by = y0;
+            /* clip the stripe to the band */
+            if (ax < x0) { ay -= x0 - ax; ax = x0; }
+            if (bx > x1) { by += bx - x1; bx = x1; }
+            if (ay > y0 && by < y1) ui_ras_line(cv, ax, ay, bx, by, fmax(1.0, step * 0.3), c);
+        }
+        break;
+    case 2:     /* dots */
+        for (double y = y0 + step / 2; y < y1; y += step)
+            for (double x = x0 + step / 2; x < x1; x += step) ui_ras_disc(cv, x, y, fmax(0.7, step * 0.2), c);
+        break;
+    case 3:     /* chequer */
+        for (double y = y0; y < y1; y += step)
+            for (double x = x0; x < x1; x += step)
+                if (((int)((y - y0) / step) + (int)((x - x0) / step)) & 1)
+                    ui_ras_rect(cv, x, y, fmin(x + step, x1), fmin(y + step, y1), c);
+        break;
+    default:    /* solid: a plain darker band */
+        break;
+    }
+}
+
+static uint32_t darker(uint32_t rgb, int pct)
+{
+    int r = ((rgb >> 16) & 255) * pct / 100, g = ((rgb >> 8) & 255) * pct / 100, b = (rgb & 255) * pct / 100;
+    return UI_RGB(r, g, b);
+}
+
 void ui_sym_counter(UiCanvas *cv, uint32_t rgb, const char *emblem, UnitClass cls)
 {
-    double W = cv->w, H = cv->h;
+    double W = cv->w - 2, H = cv->h - 2;     /* the canvas has 2 pixels for the shadow */
     double rad = fmax(1.5, W * 0.1);
     uint32_t body = UI_HEX(rgb);
     uint32_t ink = ui_sym_contrast(rgb);
-    /* drop shadow, dark edge, body, light top bevel */
-    ui_ras_rrect(cv, 1.5, 2.0, W, H, rad, 0x70000000);
-    ui_ras_rrect(cv, 0, 0, W - 1.5, H - 2.0, rad, UI_HEX(0x1E1610));
+    /* drop shadow, dark edge, body, left band with the faction pattern, light top bevel */
+    ui_ras_rrect(cv, 2, 2, W + 2, H + 2, rad, 0x66000000);
+    ui_ras_rrect(cv, 0, 0, W, H, rad, UI_HEX(0x1E1610));
     double b = fmax(1.0, W * 0.035);
-    ui_ras_rrect(cv, b, b, W - 1.5 - b, H - 2.0 - b, rad * 0.8, body);
-    ui_ras_rect(cv, b + rad * 0.5, b + 0.5, W - 1.5 - b - rad * 0.5, b + fmax(1, W * 0.03), 0x50FFFFFF);
+    ui_ras_rrect(cv, b, b, W - b, H - b, rad * 0.8, body);
+    double bw = W * 0.3;
+    ui_ras_rrect(cv, b, b, bw, H - b, rad * 0.8, darker(rgb, 72));
+    ui_ras_rect(cv, bw - rad, b, bw, H - b, darker(rgb, 72));
+    band_pattern(cv, b, H * 0.52, bw, H - b * 1.5, emblem_kind(emblem), ink);
+    ui_ras_rect(cv, b + rad * 0.5, b + 0.5, W - b - rad * 0.5, b + fmax(1, W * 0.03), 0x50FFFFFF);
     if (W < 14) {
-        ui_sym_emblem(cv, W * 0.48, H * 0.46, W * 0.3, emblem, ink);
+        ui_sym_emblem(cv, W * 0.6, H * 0.5, W * 0.28, emblem, ink);
         return;
     }
-    /* emblem top-left */
-    ui_sym_emblem(cv, W * 0.2, H * 0.24, W * 0.13, emblem, ink);
+    /* emblem top-left, in the band */
+    ui_sym_emblem(cv, bw / 2 + b * 0.5, H * 0.27, fmin(bw * 0.46, H * 0.22), emblem, ui_sym_contrast(darker(rgb, 72)));
     /* class box */
-    double x0 = W * 0.36, x1 = W * 0.9, y0 = H * 0.1, y1 = H * 0.5;
+    double x0 = W * 0.38, x1 = W * 0.92, y0 = H * 0.11, y1 = H * 0.52;
     ui_ras_rect(cv, x0, y0, x1, y1, UI_HEX(0xFBF7EC));
-    double lw = fmax(1.0, W * 0.04);
+    double lw = fmax(1.0, W * 0.045);
     class_symbol(cv, cls, x0 + lw * 0.5, y0 + lw * 0.5, x1 - lw * 0.5, y1 - lw * 0.5, lw);
     ui_ras_line(cv, x0, y0, x1, y0, lw * 0.8, INK);
     ui_ras_line(cv, x1, y0, x1, y1, lw * 0.8, INK);

@@ -609,7 +609,7 @@ void ui_art_paint(const UiArt *a, UiCanvas *cv, double gx0, double gy0, double z
         for (int j = 0; j < th; j++)
             for (int i = 0; i < tw; i++) {
                 double wx = (gx0 + i * S) / z, wy = (gy0 + j * S) / z;
-                tint[j * tw + i] = (vnoise(wx * 0.35, wy * 0.35, 21) - 0.5) * 9 + (vnoise(wx * 1.3, wy * 1.3, 22) - 0.5) * 4;
+                tint[j * tw + i] = (vnoise(wx * 0.35, wy * 0.35, 21) - 0.5) * 6 + (vnoise(wx * 1.3, wy * 1.3, 22) - 0.5) * 3;
             }
 
     for (int y = 0; y < cv->h; y++) {

@@ -784,7 +784,7 @@ void ui_render_faction_emblem(UiRender *rr, const Game *g, int faction, int x, i
 
 static int counter_size(double z)
 {
-    int s = (int)lround(z * 1.4);
+    int s = (int)lround(z * 1.6);
     if (s < 10) s = 10;
     if (s > 64) s = 64;
     return s;
@@ -813,15 +813,15 @@ static void draw_counter(UiRender *rr, const Game *g, int ui, double cx, double 
     if (S < 14) return;
     uint32_t ink = ui_sym_contrast(f->color) & 0xFFFFFF;
     SDL_Color ic = { (ink >> 16) & 255, (ink >> 8) & 255, ink & 255, 255 };
-    /* strength */
+    /* strength, under the class box */
     char num[16];
     snprintf(num, sizeof num, "%d", u->steps);
-    ui_text_draw(rr->t, num, x + S * 63 / 100, y + H * 76 / 100, S * 40 / 100, ic, UI_TEXT_CENTER | UI_TEXT_MIDDLE | UI_TEXT_BOLD);
-    /* cohesion bar on the left, under the emblem */
+    ui_text_draw(rr->t, num, x + S * 65 / 100, y + H * 76 / 100, S * 42 / 100, ic, UI_TEXT_CENTER | UI_TEXT_MIDDLE | UI_TEXT_BOLD);
+    /* cohesion: a bar in the band, under the emblem */
     int cmax = g->rules.cohesion_max > 0 ? g->rules.cohesion_max : 100;
-    int bh = H * 46 / 100, bw = S / 9 > 2 ? S / 9 : 2;
-    SDL_Rect bar = { x + S * 13 / 100, y + H * 46 / 100, bw, bh };
-    set_col(rr->r, 0x1E1610, 230);
+    int bw = S / 8 > 2 ? S / 8 : 2, bh = H * 40 / 100;
+    SDL_Rect bar = { x + S * 15 / 100 - bw / 2, y + H * 52 / 100, bw, bh };
+    set_col(rr->r, 0x1E1610, 235);
     SDL_Rect bg = { bar.x - 1, bar.y - 1, bar.w + 2, bar.h + 2 };
     SDL_RenderFillRect(rr->r, &bg);
     int coh = u->cohesion < 0 ? 0 : u->cohesion > cmax ? cmax : u->cohesion;
@@ -910,7 +910,8 @@ static void draw_units(UiRender *rr, const UiMapView *v, const Game *g, const Ui
         if (n > 1 && S >= 16) {
             char cnt[8];
             snprintf(cnt, sizeof cnt, "%d", n);
-            int bx = (int)lround(sx - S / 2.0), by = (int)lround(sy - H * 0.05 - H / 2.0);
+            /* the count sits on the counter's bottom-left corner, clear of emblem, star and strength */
+            int bx = (int)lround(sx - S / 2.0), by = (int)lround(sy - H * 0.05 + H / 2.0);
             int r = S / 5 > 6 ? S / 5 : 6;
             fill_circle(rr->r, bx, by, r + 1, 0x1E1610, 255);
             fill_circle(rr->r, bx, by, r, 0xFBF6E8, 255);
@@ -963,7 +964,7 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
         for (int p = 0; p < m->n_places; p++) {
             const MapPlace *pl = &m->places[p];
             if (place_rank(pl->kind) != rank) continue;
-            if (z < place_min_zoom(pl->kind)) continue;
+            if (!o->atlas && z < place_min_zoom(pl->kind)) continue;
             double wx, wy, sx, sy;
             ui_hex_to_world(pl->hex, &wx, &wy);
             ui_view_world_to_screen(v, wx, wy, &sx, &sy);
@@ -976,8 +977,8 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
             }
             int big = pl->kind == PLACE_CAPITAL;
             int size = (int)lround(z * (big ? 0.95 : 0.7));
-            if (o->atlas) size = (int)lround(z * (big ? 1.6 : 1.15));
-            int lo = big ? 14 : 9, hi = big ? 40 : 28;
+            if (o->atlas) size = (int)lround(o->atlas * (big ? 0.24 : 0.15));
+            int lo = big ? 14 : 9, hi = big ? 60 : 40;
             if (size < lo) size = lo;
             if (size > hi) size = hi;
             /* with units in the hex, the symbol moves to the hex's top-left so the counter leaves it visible */
@@ -987,13 +988,18 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
                 int us[2];
                 if (game_units_at(g, pl->hex, us, 2) > 0 && unit_shown(g, o, rr->shade, us[0])) occupied = 1;
             }
-            if (occupied) { px = sx - z * 0.62; py = sy - z * 0.62; size = size * 3 / 4; }
+            if (occupied) {   /* beside the counter's left edge, where the counter leaves it visible */
+                int cs = counter_size(z);
+                size = size * 4 / 5;
+                px = sx - cs / 2.0 - size * 0.35;
+                py = sy - cs * 0.86 * 0.3;
+            }
             ui_render_place_symbol(rr, pl->kind, rgb, (int)lround(px), (int)lround(py), size);
             if (!o->show_names) continue;
             const char *name = (o->show_hanzi && pl->hanzi[0]) ? pl->hanzi : pl->name;
             int fs = (int)lround(z * (big ? 0.62 : 0.5));
-            if (o->atlas) fs = (int)lround(z * (big ? 1.05 : 0.85));
-            int flo = big ? 15 : 12, fhi = big ? 30 : 22;
+            if (o->atlas) fs = (int)lround(o->atlas * (big ? 0.21 : 0.15));
+            int flo = big ? 15 : 12, fhi = big ? 60 : 44;
             if (fs < flo) fs = flo;
             if (fs > fhi) fs = fhi;
             int flags = UI_TEXT_HALO | (big ? UI_TEXT_BOLD : 0) | (o->atlas ? UI_TEXT_SERIF : 0);
