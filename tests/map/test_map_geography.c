@@ -333,6 +333,46 @@ static void test_major_rivers_are_flagged_and_fords_are_where_the_source_says(vo
     assert_int_equal(fords, 1);
 }
 
+/* Whether the hex at lat/lon can be reached from place id within 5 hexes without crossing a
+ * side whose flags meet mask. */
+static int reachable_without_crossing(const char *id, double lat, double lon, int mask)
+{
+    Hex from = theatre->places[map_find_place(theatre, id)].hex, to = proj_latlon_to_hex(theatre, lat, lon);
+    Hex queue[400];
+    int head = 0, tail = 0;
+    queue[tail++] = from;
+    while (head < tail) {
+        Hex h = queue[head++];
+        if (hex_eq(h, to)) return 1;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            Hex nb = hex_neighbor(h, d);
+            if (hex_distance(nb, from) > 5 || (map_side(theatre, h, d).flags & mask)) continue;
+            int seen = 0;
+            for (int i = 0; i < tail; i++) if (hex_eq(queue[i], nb)) seen = 1;
+            if (!seen && tail < 400) queue[tail++] = nb;
+        }
+    }
+    return 0;
+}
+
+static void test_towns_stand_on_the_bank_the_sources_give(void **state)
+{
+    (void)state;
+    /* Chuhedian on the N bank of the Songhua at the Nen confluence */
+    assert_true(reachable_without_crossing("chuhedian", 45.80, 124.75, SIDE_RIVER_MAJOR));
+    assert_false(reachable_without_crossing("chuhedian", 45.30, 125.05, SIDE_RIVER_MAJOR));
+    /* Ningjiang on the E bank of the N-flowing (Second) Songhua */
+    assert_true(reachable_without_crossing("ningjiang", 45.20, 125.20, SIDE_RIVER_MAJOR));
+    assert_false(reachable_without_crossing("ningjiang", 45.25, 124.50, SIDE_RIVER_MAJOR));
+    /* Shenzhou (Shenyang) N of the Hun */
+    assert_true(reachable_without_crossing("shenzhou", 42.00, 123.45, SIDE_RIVER));
+    assert_false(reachable_without_crossing("shenzhou", 41.50, 123.45, SIDE_RIVER));
+    /* Xingqing W of the Yellow River, Dongsheng E of it */
+    assert_true(reachable_without_crossing("xingqing", 38.47, 106.00, SIDE_RIVER_MAJOR));
+    assert_false(reachable_without_crossing("xingqing", 38.47, 106.80, SIDE_RIVER_MAJOR));
+    assert_false(reachable_without_crossing("dongsheng", 40.05, 110.85, SIDE_RIVER_MAJOR));
+}
+
 static void test_committed_map_is_up_to_date_with_its_source(void **state)
 {
     (void)state;
@@ -380,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_liao_is_a_continuous_chain_from_its_confluence_to_the_sea),
         cmocka_unit_test(test_yellow_river_is_a_continuous_chain_across_the_map_and_to_the_sea),
         cmocka_unit_test(test_major_rivers_are_flagged_and_fords_are_where_the_source_says),
+        cmocka_unit_test(test_towns_stand_on_the_bank_the_sources_give),
         cmocka_unit_test(test_committed_map_is_up_to_date_with_its_source),
         cmocka_unit_test(test_builder_is_deterministic),
     };
