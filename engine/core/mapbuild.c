@@ -1038,7 +1038,8 @@ static Map *build(Geo *g)
         MapSide s = map_side(m, hh, dir);
         map_set_side(m, hh, dir, (uint8_t)(s.flags | (c->bridge ? SIDE_BRIDGE : SIDE_FORD)), s.river);
     }
-    /* 7. roads: straight hex lines between the places they name */
+    /* 7. roads: straight hex lines between the places they name; where one meets a major river
+     *    without a bridge the crossing is a ford */
     for (int i = 0; i < g->n_roads; i++) {
         Road *r = &g->roads[i];
         for (int k = 0; k + 1 < r->n; k++) {
@@ -1050,7 +1051,9 @@ static Map *build(Geo *g)
                 int dir = hex_dir_to(line[j], line[j + 1]);
                 if (dir < 0) continue;
                 MapSide s = map_side(m, line[j], dir);
-                map_set_side(m, line[j], dir, (uint8_t)(s.flags | SIDE_ROAD), s.river);
+                /* a road meets a major river at a ferry or ford, not a free crossing */
+                uint8_t add = (s.flags & SIDE_RIVER_MAJOR) && !(s.flags & SIDE_BRIDGE) ? SIDE_FORD : SIDE_ROAD;
+                map_set_side(m, line[j], dir, (uint8_t)(s.flags | add), s.river);
             }
         }
     }
