@@ -214,9 +214,15 @@ local jin_penalty = 0
 -- Aguda killed or taken: his brother Wuqimai takes over, and the Jin are set back.
 local function aguda_check()
   if gyr.leader_state("aguda") == "active" or not once("aguda_lost") then return end
-  jin_penalty = 5
-  gyr.message { text = "The emperor of the Jin is lost! His brother Wuqimai (吳乞買), the heir, takes command.",
-                note = "Counterfactual: Aguda led at Hubudagang and lived until 1123; Wuqimai (Taizong) succeeded him then (JS)." }
+  if not done.started then
+    -- Lost in an earlier scenario of a campaign: no penalty here, but no Aguda either.
+    gyr.message { text = "Aguda fell in an earlier campaign; his brother Wuqimai (吳乞買) leads the Jurchens.",
+                  note = "Counterfactual: Aguda lived until 1123." }
+  else
+    jin_penalty = 5
+    gyr.message { text = "The emperor of the Jin is lost! His brother Wuqimai (吳乞買), the heir, takes command.",
+                  note = "Counterfactual: Aguda led at Hubudagang and lived until 1123; Wuqimai (Taizong) succeeded him then (JS)." }
+  end
   for _, u in ipairs(gyr.units { faction = "jin" }) do
     if not u.leader then
       gyr.add_leader { id = "wuqimai", name = "Wanyan Wuqimai", hanzi = "完顏吳乞買", rating = 2, faction = "jin", unit = u }
@@ -284,6 +290,7 @@ on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   aguda_check()
+  done.started = true   -- from now on a lost Aguda was lost in this scenario
   if t == 1 and once("proclaim") then
     gyr.message { text = "Since New Year Aguda is emperor of the Great Jin, era Shouguo; he sends back Liao letters that do not use his title and demands the Liao leave Huanglong.",
                   note = "JS: enthroned 1 m.1 1115 = 28 Jan 1115; the name Jin 'gold' from the Anchuhu. Daluguchang won at the end of m.1 (JS claims 270,000 Liao)." }

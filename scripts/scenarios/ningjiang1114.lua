@@ -190,9 +190,15 @@ local jin_penalty = 0
 -- Aguda killed or taken: the clans choose his brother Wuqimai, and the rising is set back.
 local function aguda_check()
   if gyr.leader_state("aguda") == "active" or not once("aguda_lost") then return end
-  jin_penalty = 5
-  gyr.message { text = "Aguda is lost! The Wanyan chiefs choose his brother Wuqimai (吳乞買) to lead the rising.",
-                note = "Counterfactual: Aguda survived every battle; Wuqimai succeeded him only in 1123 (JS)." }
+  if not done.started then
+    -- Lost in an earlier scenario of a campaign: no penalty here, but no Aguda either.
+    gyr.message { text = "Aguda fell in an earlier campaign; his brother Wuqimai (吳乞買) leads the Jurchens.",
+                  note = "Counterfactual: Aguda lived until 1123." }
+  else
+    jin_penalty = 5
+    gyr.message { text = "Aguda is lost! The Wanyan chiefs choose his brother Wuqimai (吳乞買) to lead the rising.",
+                  note = "Counterfactual: Aguda survived every battle; Wuqimai succeeded him only in 1123 (JS)." }
+  end
   for _, u in ipairs(gyr.units { faction = "jin" }) do
     if not u.leader then
       gyr.add_leader { id = "wuqimai", name = "Wanyan Wuqimai", hanzi = "完顏吳乞買", rating = 2, faction = "jin", unit = u }
@@ -254,6 +260,7 @@ on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   aguda_check()
+  done.started = true   -- from now on a lost Aguda was lost in this scenario
   if t == 1 and once("muster") then
     gyr.message { text = "On the Laliu river Aguda musters 2,500 men and swears them to the war at Deshengtuo. Zonggan's men fill in the Liao boundary trench.",
                   note = "JS Taizu annals, XZZTJ: 2,500 men, m.9 1114; the trench 'dug up and levelled' (宗幹督士卒夷塹), Xu Kangzong 1125." }

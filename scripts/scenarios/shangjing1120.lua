@@ -278,9 +278,11 @@ local function tabuye_surrenders()
   try(gyr.capture_leader, "tabuye")
 end
 
+local tianzuo_free_at_start = nil
 on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
+  if tianzuo_free_at_start == nil then tianzuo_free_at_start = gyr.leader_state("tianzuo") == "active" end
   if t == 1 and once("terms") then ask_terms() end
   tabuye_surrenders()
   if truce_until and t > truce_until and once("truce_over") then
@@ -349,7 +351,7 @@ on("turn_end", function(ev)
   for _, id in ipairs({ "jinzhou", "yizhou_lx" }) do
     if ceded[id] and gyr.owner(id) == "jin" then pts = pts + 1 end
   end
-  if gyr.leader_state and gyr.leader_state("tianzuo") == "captured" then pts = pts + 5 end
+  if tianzuo_free_at_start and gyr.leader_state("tianzuo") ~= "active" then pts = pts + 5 end
   if pts >= 5 then
     gyr.victory("jin", "Jin victory: " .. pts .. " points - the Supreme Capital has fallen")
   else

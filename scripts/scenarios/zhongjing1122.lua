@@ -278,9 +278,11 @@ local function someone_defects()
   end
 end
 
+local tianzuo_free_at_start = nil
 on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
+  if tianzuo_free_at_start == nil then tianzuo_free_at_start = gyr.leader_state("tianzuo") == "active" end
   if t == 1 and once("plot") then lady_wen() end
   -- A Yudu left at court still goes over when the Jin are winning or when summer comes.
   if not yudu_with_jin and not done.yudu and t >= T_SUMMER and gyr.chance(fengxian_trusted and 60 or 25) then
@@ -354,7 +356,7 @@ on("turn_end", function(ev)
     if gyr.owner(id) == "jin" then pts = pts + vp[id] end
   end
   if alive("yudu_troops", "jin") then pts = pts + 1 end
-  if gyr.leader_state and gyr.leader_state("tianzuo") == "captured" then pts = pts + 5 end
+  if tianzuo_free_at_start and gyr.leader_state("tianzuo") ~= "active" then pts = pts + 5 end
   if pts >= 8 then
     gyr.victory("jin", "Jin victory: " .. pts .. " points - the Central Capital is Jin")
   else
