@@ -477,10 +477,11 @@ void ai_objectives(Ai *ai, const Game *g)
         } else if (vc->type == VC_SCORE) {
             for (int p = 0; p < m->n_places; p++) {
                 if (g->places[p].vp <= 0) continue;
-                if (ours && ai_place_capturable(g, me, p))
-                    add_obj(ai, OBJ_TAKE, m->places[p].hex, p, -1, 200 + g->places[p].vp * 40, 0);
-                else if (theirs && mine_or_friend(g, me, g->places[p].owner))
-                    add_obj(ai, OBJ_HOLD, m->places[p].hex, p, -1, 200 + g->places[p].vp * 40, 0);
+                int w = 300 + g->places[p].vp * 120;
+                if (mine_or_friend(g, me, g->places[p].owner))   /* points count at the end */
+                    add_obj(ai, OBJ_HOLD, m->places[p].hex, p, -1, w, 0);
+                else if (ours && ai_place_capturable(g, me, p))
+                    add_obj(ai, OBJ_TAKE, m->places[p].hex, p, -1, w, 0);
             }
         }
     }
@@ -524,7 +525,11 @@ void ai_objectives(Ai *ai, const Game *g)
             }
         }
     }
-    /* the places of the map: worth taking from the enemy, capitals worth keeping */
+    /* the places of the map: worth taking from the enemy, capitals worth keeping; when the
+     * scenario names its prizes, the rest are worth only a detour */
+    int named = 0;
+    for (int i = 0; i < ai->n_obj; i++)
+        if (ai->obj[i].kind == OBJ_TAKE && ai->obj[i].weight >= 300) named = 1;
     for (int p = 0; p < m->n_places; p++) {
         const MapPlace *mp = &m->places[p];
         int w;
@@ -536,6 +541,7 @@ void ai_objectives(Ai *ai, const Game *g)
         default: w = 20; break;
         }
         w += g->places[p].vp * 30;
+        if (named && g->places[p].vp <= 0) w /= 3;
         int o = g->places[p].owner;
         if (o >= 0 && game_is_enemy(g, me, o)) add_obj(ai, OBJ_TAKE, mp->hex, p, -1, w, 0);
         else if (o < 0 && g->places[p].vp > 0) add_obj(ai, OBJ_TAKE, mp->hex, p, -1, w / 2, 0);
@@ -562,7 +568,7 @@ const int *ai_field(Ai *ai, const Game *g, int cls)
         if (o->kind != OBJ_TAKE && o->kind != OBJ_HUNT) continue;
         if (!map_in_bounds(g->map, o->hex)) continue;
         int ci = map_index(g->map, o->hex);
-        int start = (1000 - o->weight) * plain * 12 / 1000;
+        int start = (1000 - o->weight) * plain * 24 / 1000;
         if (start < f[ci]) { f[ci] = start; heap_push(ai, start, ci); seeds++; }
     }
     if (!seeds) {
