@@ -533,6 +533,21 @@ static int d_campaign(lua_State *L)
         lua_pushliteral(L, "\001scenario-read");
         return lua_error(L);
     }
+    if (s->mode == LS_MODE_CHECK) {
+        if (!s->info.id[0]) ls_problem(L, "campaign{} needs an id");
+        if (!s->info.sides[0]) ls_problem(L, "campaign{} needs side = \"faction id\"");
+        if (lua_getfield(L, 1, "scenarios") != LUA_TTABLE || luaL_len(L, -1) < 1)
+            return ls_problem(L, "campaign{} needs scenarios = { { id = \"...\" }, ... }");
+        for (int i = 1; i <= (int)luaL_len(L, -1); i++) {
+            lua_rawgeti(L, -1, i);
+            const char *id = lua_istable(L, -1) ? ls_field_str(L, lua_gettop(L), "id", NULL) : NULL;
+            ScenarioInfo info;
+            if (!id) ls_problem(L, "campaign scenarios[%d] needs an id", i);
+            else if (lscript_find_scenario(id, &info) != 0) ls_problem(L, "campaign scenarios[%d]: unknown scenario '%s'", i, id);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
     return 0;
 }
 

@@ -103,6 +103,19 @@ static void test_unknown_ids_inside_handlers_are_reported(void **st)
     assert_int_equal(n, 3);
 }
 
+static void test_campaign_names_only_scenarios_that_exist(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *good = st_write("camp.lua", "campaign { id = \"t_camp\", title = \"C\", years = \"1114\", side = \"jin\",\n"
+                                            "  scenarios = { { id = \"test_skirmish\" } } }\n");
+    assert_int_equal(lscript_check(good, report, sizeof report), 0);
+    const char *bad = st_write("camp.lua", "campaign { id = \"t_camp\", title = \"C\", side = \"jin\",\n"
+                                           "  scenarios = { { id = \"test_skirmish\" }, { id = \"no_such\" } } }\n");
+    assert_int_equal(lscript_check(bad, report, sizeof report), 1);
+    assert_reported(report, bad, 1, "unknown scenario 'no_such'");
+}
+
 static void test_broken_scenario_does_not_load_and_says_where(void **st)
 {
     (void)st;
@@ -177,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_syntax_error_is_reported_with_its_line),
         cmocka_unit_test(test_runtime_error_is_reported_with_its_line),
         cmocka_unit_test(test_unknown_ids_inside_handlers_are_reported),
+        cmocka_unit_test(test_campaign_names_only_scenarios_that_exist),
         cmocka_unit_test(test_broken_scenario_does_not_load_and_says_where),
         cmocka_unit_test(test_list_has_built_in_scenarios_then_mods),
         cmocka_unit_test(test_content_hash_follows_the_file),
