@@ -47,6 +47,18 @@ typedef struct MapPlace {
 
 typedef struct MapSide { uint8_t flags; uint8_t river; /* index into rivers[], 0 = none */ } MapSide;
 
+/* A political border of 1114 as a line in latitude/longitude, for drawing (who holds a hex
+ * during play is game state). Added by the map builder; maps without borders have none. */
+#define MAP_MAX_BORDERS 16
+#define MAP_BORDER_POINTS 64
+typedef struct MapBorder {
+    char id[MAP_ID_LEN];        /* "song_liao" */
+    char name[MAP_NAME_LEN];    /* "Song-Liao border (1005)" */
+    char note[96];
+    int n;
+    int32_t lat_e6[MAP_BORDER_POINTS], lon_e6[MAP_BORDER_POINTS];
+} MapBorder;
+
 typedef struct Map {
     int w, h;                   /* offset grid: columns, rows ("odd-r") */
     uint8_t *terrain;           /* w*h Terrain values, by offset index */
@@ -60,6 +72,8 @@ typedef struct Map {
     int geographic;
     int32_t origin_x_m, origin_y_m;  /* projected metres of hex (0,0) centre */
     int32_t hex_size_m;              /* centre-to-centre distance in metres (20000) */
+    int n_borders;                   /* borders of 1114 (map builder; zero on test maps) */
+    MapBorder borders[MAP_MAX_BORDERS];
 } Map;
 
 /* Allocate a w*h map of one terrain, no sides, no places. Caller frees with map_free. */

@@ -12,7 +12,7 @@
 
 /* ------------------------------------------------------------------ the parsed source */
 
-enum { ST_SEA, ST_LAKE, ST_AREA, ST_RANGE, ST_GAP, ST_RIVER };
+enum { ST_SEA, ST_LAKE, ST_AREA, ST_RANGE, ST_GAP, ST_RIVER, ST_BORDER };
 enum { INTO_NONE, INTO_SEA, INTO_RIVER };
 
 typedef struct Shape {
@@ -26,6 +26,8 @@ typedef struct Shape {
     int layer;                /* painting layer for area/range: default by terrain, or layer= */
     int n, cap;
     int64_t *xy;              /* 2n projected metres */
+    int32_t *ll;              /* 2n micro-degrees lat, lon (as written) */
+    char note[96];            /* borders */
     const char *file;
     int line;
 } Shape;
@@ -96,7 +98,7 @@ static int grow(void **arr, int *cap, int n, size_t elem)
 /* Frees what the parser allocated (not g itself). */
 static void geo_free(Geo *g)
 {
-    for (int i = 0; i < g->n_shapes; i++) free(g->shapes[i].xy);
+    for (int i = 0; i < g->n_shapes; i++) { free(g->shapes[i].xy); free(g->shapes[i].ll); }
     free(g->shapes);
     free(g->cross);
     free(g->roads);
@@ -254,8 +256,13 @@ static int add_vertex(Geo *g, Shape *sh, int32_t lat, int32_t lon, const char *f
         int64_t *p = realloc(sh->xy, (size_t)nc * 2 * sizeof *p);
         if (!p) return fail(g, file, line, "out of memory");
         sh->xy = p;
+        int32_t *q = realloc(sh->ll, (size_t)nc * 2 * sizeof *q);
+        if (!q) return fail(g, file, line, "out of memory");
+        sh->ll = q;
         sh->cap = nc;
     }
+    sh->ll[2 * sh->n] = lat;
+    sh->ll[2 * sh->n + 1] = lon;
     proj_forward_e6(lat, lon, &sh->xy[2 * sh->n], &sh->xy[2 * sh->n + 1]);
     sh->n++;
     return 1;
@@ -274,6 +281,8 @@ static int shape_opts(Geo *g, Shape *sh, Tok *t, int n, int first, const char *f
             int64_t v;
             if (!parse_int(t[i].val, 1, 400, &v)) return fail(g, file, line, "width_km must be 1..400");
             sh->width_m = v * 1000;
+        } else if (strcmp(t[i].key, "note") == 0 && sh->kind == ST_BORDER) {
+            if (!copy_str(sh->note, sizeof sh->note, t[i].val)) return fail(g, file, line, "note too long");
         } else if (strcmp(t[i].key, "into") == 0 && sh->kind == ST_RIVER) {
             if (strcmp(t[i].val, "sea") == 0) sh->into = INTO_SEA;
             else if (strcmp(t[i].val, "edge") == 0) sh->into = INTO_NONE;
@@ -309,6 +318,14 @@ static int open_shape(Geo *g, Tok *t, int n, const char *file, int line, Shape *
         i = 2;
         if (sh->kind == ST_RANGE) sh->width_m = 40000;
         sh->layer = layer_of(sh->terrain);
+    } else if (strcmp(w, "border") == 0) {
+        sh->kind = ST_BORDER;
+        if (n < 3 || !valid_id(t[1].val) || t[1].quoted) return fail(g, file, line, "border wants an id (lowercase ascii)");
+        copy_str(sh->id, MAP_ID_LEN, t[1].val);
+        i = 2;
+        for (int k = 0; k < g->n_shapes; k++)
+            if (g->shapes[k].kind == ST_BORDER && strcmp(g->shapes[k].id, sh->id) == 0)
+                return fail(g, file, line, "border '%s' defined twice", sh->id);
     } else if (strcmp(w, "river") == 0) {
         sh->kind = ST_RIVER;
         if (n < 3 || !valid_id(t[1].val) || t[1].quoted) return fail(g, file, line, "river wants an id (lowercase ascii)");
@@ -465,7 +482,7 @@ static int parse_source(Geo *g, const MapSource *src)
         }
         if (t[0].quoted || t[0].key[0]) return fail(g, src->name, line, "a line starts with a keyword");
         if (!strcmp(w, "sea") || !strcmp(w, "lake") || !strcmp(w, "area") || !strcmp(w, "range") ||
-            !strcmp(w, "gap") || !strcmp(w, "river")) {
+            !strcmp(w, "gap") || !strcmp(w, "river") || !strcmp(w, "border")) {
             if (!open_shape(g, t, n, src->name, line, &open)) return 0;
             open_idx = g->n_shapes - 1;
         } else if (!strcmp(w, "place")) {
@@ -1057,7 +1074,20 @@ static Map *build(Geo *g)
             }
         }
     }
-    /* 8. coasts: land on one side, water on the other */
+    /* 8. borders, as written */
+    for (int i = 0; i < g->n_shapes; i++) {
+        Shape *s = &g->shapes[i];
+        if (s->kind != ST_BORDER) continue;
+        if (m->n_borders >= MAP_MAX_BORDERS) { fail(g, s->file, s->line, "more than %d borders", MAP_MAX_BORDERS); goto bad; }
+        if (s->n > MAP_BORDER_POINTS) { fail(g, s->file, s->line, "border '%s' has more than %d points", s->id, MAP_BORDER_POINTS); goto bad; }
+        MapBorder *b = &m->borders[m->n_borders++];
+        copy_str(b->id, MAP_ID_LEN, s->id);
+        copy_str(b->name, MAP_NAME_LEN, s->name);
+        copy_str(b->note, sizeof b->note, s->note);
+        b->n = s->n;
+        for (int k = 0; k < s->n; k++) { b->lat_e6[k] = s->ll[2 * k]; b->lon_e6[k] = s->ll[2 * k + 1]; }
+    }
+    /* 9. coasts: land on one side, water on the other */
     for (int idx = 0; idx < m->w * m->h; idx++) {
         Hex hh = map_hex_at(m, idx);
         for (int k = 0; k < 3; k++) {

@@ -120,6 +120,14 @@ char *mapio_write(const Map *m, size_t *len_out)
         bquote(&b, p->note);
         bput(&b, "\n", 1);
     }
+    for (int i = 0; i < m->n_borders; i++) {
+        const MapBorder *bd = &m->borders[i];
+        bprintf(&b, "border %s %d", bd->id, bd->n);
+        bquote(&b, bd->name);
+        bquote(&b, bd->note);
+        bput(&b, "\n", 1);
+        for (int k = 0; k < bd->n; k++) bprintf(&b, "pt %ld %ld\n", (long)bd->lat_e6[k], (long)bd->lon_e6[k]);
+    }
     bprintf(&b, "end\n");
     if (b.oom) { free(b.p); return NULL; }
     if (len_out) *len_out = b.n;
@@ -209,6 +217,7 @@ Map *mapio_parse(const char *buf, size_t len, const char *name, char *err, size_
     Map *m = NULL;
     int state = 0;       /* 0 magic, 1 size, 2 projection, 3 legend, 4 "rows", 5 rows, 6 body, 7 after end */
     int row = 0, w = 0, h = 0, geographic = 0;
+    int pts_due = 0;     /* "pt" lines still owed to the last border */
     long ox = 0, oy = 0, hm = 0;
     int char_ter[256];
     for (int i = 0; i < 256; i++) char_ter[i] = -1;
@@ -287,8 +296,31 @@ Map *mapio_parse(const char *buf, size_t len, const char *name, char *err, size_
             state = 5;
             break;
         case 6:
+            if (pts_due > 0 && strcmp(wd[0], "pt")) { perr(&c, "border '%s' wants %d more 'pt' lines", m->borders[m->n_borders - 1].id, pts_due); goto bad; }
             if (!strcmp(wd[0], "end") && k == 1) { state = 7; break; }
-            if (!strcmp(wd[0], "river")) {
+            if (!strcmp(wd[0], "pt")) {
+                long la, lo;
+                if (pts_due <= 0) { perr(&c, "'pt' outside a border"); goto bad; }
+                if (k != 3 || !pint(wd[1], -90000000L, 90000000L, &la) || !pint(wd[2], -180000000L, 180000000L, &lo))
+                    { perr(&c, "expected 'pt LAT_E6 LON_E6'"); goto bad; }
+                MapBorder *bd = &m->borders[m->n_borders - 1];
+                bd->lat_e6[bd->n] = (int32_t)la;
+                bd->lon_e6[bd->n] = (int32_t)lo;
+                bd->n++;
+                pts_due--;
+            } else if (!strcmp(wd[0], "border")) {
+                long np;
+                if (k != 5 || !pint(wd[2], 2, MAP_BORDER_POINTS, &np)) { perr(&c, "expected 'border ID N \"Name\" \"note\"' with N 2..%d", MAP_BORDER_POINTS); goto bad; }
+                if (m->n_borders >= MAP_MAX_BORDERS) { perr(&c, "more than %d borders", MAP_MAX_BORDERS); goto bad; }
+                if (!wd[1][0] || !fits(wd[1], MAP_ID_LEN) || !fits(wd[3], MAP_NAME_LEN) || !fits(wd[4], sizeof m->borders[0].note))
+                    { perr(&c, "border text too long"); goto bad; }
+                MapBorder *bd = &m->borders[m->n_borders++];
+                memset(bd, 0, sizeof *bd);
+                strcpy(bd->id, wd[1]);
+                strcpy(bd->name, wd[3]);
+                strcpy(bd->note, wd[4]);
+                pts_due = (int)np;
+            } else if (!strcmp(wd[0], "river")) {
                 long idx;
                 if (k != 3 || !pint(wd[1], 1, MAP_MAX_RIVERS - 1, &idx) || idx != m->n_rivers)
                     { perr(&c, "expected 'river %d \"Name\"'", m->n_rivers); goto bad; }

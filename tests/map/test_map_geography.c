@@ -373,6 +373,36 @@ static void test_towns_stand_on_the_bank_the_sources_give(void **state)
     assert_false(reachable_without_crossing("dongsheng", 40.05, 110.85, SIDE_RIVER_MAJOR));
 }
 
+static void test_song_liao_border_separates_the_song_and_liao_towns(void **state)
+{
+    (void)state;
+    const MapBorder *b = NULL;
+    for (int i = 0; i < theatre->n_borders; i++)
+        if (!strcmp(theatre->borders[i].id, "song_liao")) b = &theatre->borders[i];
+    assert_non_null(b);
+    assert_true(theatre->n_borders >= 3);
+    int checked = 0;
+    for (int i = 0; i < theatre->n_places; i++) {
+        const MapPlace *p = &theatre->places[i];
+        int liao = !strcmp(p->owner1114, "liao"), song = !strcmp(p->owner1114, "song");
+        if ((!liao && !song) || p->lat_e6 > 40500000) continue;
+        for (int k = 0; k + 1 < b->n; k++) {
+            int32_t x0 = b->lon_e6[k], x1 = b->lon_e6[k + 1];
+            int32_t lo = x0 < x1 ? x0 : x1, hi = x0 < x1 ? x1 : x0;
+            if (p->lon_e6 < lo || p->lon_e6 > hi || x0 == x1) continue;
+            double t = (double)(p->lon_e6 - x0) / (x1 - x0);
+            double line_lat = b->lat_e6[k] + t * (b->lat_e6[k + 1] - b->lat_e6[k]);
+            double d = p->lat_e6 - line_lat;
+            if (d > -20000 && d < 20000) break;   /* on the line: crossings and border passes */
+            if (liao && d < 0) fail_msg("Liao %s is S of the Song-Liao border", p->id);
+            if (song && d > 0) fail_msg("Song %s is N of the Song-Liao border", p->id);
+            checked++;
+            break;
+        }
+    }
+    assert_true(checked >= 12);
+}
+
 static void test_committed_map_is_up_to_date_with_its_source(void **state)
 {
     (void)state;
@@ -421,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_yellow_river_is_a_continuous_chain_across_the_map_and_to_the_sea),
         cmocka_unit_test(test_major_rivers_are_flagged_and_fords_are_where_the_source_says),
         cmocka_unit_test(test_towns_stand_on_the_bank_the_sources_give),
+        cmocka_unit_test(test_song_liao_border_separates_the_song_and_liao_towns),
         cmocka_unit_test(test_committed_map_is_up_to_date_with_its_source),
         cmocka_unit_test(test_builder_is_deterministic),
     };

@@ -113,6 +113,10 @@ static void test_corrupt_lines_are_refused_with_their_line_number(void **state)
     static const char after_end[] =
         "gyrfalcon-map 1\nsize 2 1\nprojection none\nlegend ~:sea .:plain\nrows\n..\nend\nriver 1 \"X\"\n";
     expect_refused(after_end, sizeof after_end - 1, 8);
+    static const char short_border[] =
+        "gyrfalcon-map 1\nsize 2 1\nprojection none\nlegend ~:sea .:plain\nrows\n..\n"
+        "border b 3 \"B\" \"\"\npt 40000000 120000000\npt 41000000 121000000\nend\n";
+    expect_refused(short_border, sizeof short_border - 1, 10);
     static const char ok[] =
         "gyrfalcon-map 1\nsize 2 1\nprojection none\nlegend ~:sea .:plain\nrows\n.~\nriver 1 \"X\"\nside 0 0 E Mc 1\nend\n";
     char err[128];
