@@ -94,9 +94,11 @@ Hex proj_hex_at_m(int32_t origin_x_m, int32_t origin_y_m, int32_t size_m, int64_
     return best;
 }
 
-/* Hex containing lat/lon on a geographic map; the result may lie off the map. */
+/* Hex containing lat/lon on a geographic map; the result may lie off the map (and is far off
+ * it for latitudes beyond +-85 or longitudes beyond +-360, or NaN). */
 Hex proj_latlon_to_hex(const Map *m, double lat, double lon)
 {
+    if (!(lat >= -85.0 && lat <= 85.0 && lon >= -360.0 && lon <= 360.0)) return hex_make(-1000000, -1000000);
     int64_t x, y;
     proj_forward_e6((int32_t)lround(lat * 1e6), (int32_t)lround(lon * 1e6), &x, &y);
     return proj_hex_at_m(m->origin_x_m, m->origin_y_m, m->hex_size_m, x, y);
