@@ -514,14 +514,14 @@ static void to_canvas(const Region *g, double wx, double wy, double *px, double 
 static double river_w(int major, double z, int casing)
 {
     double w = major ? fmax(2.2, z * 0.15) : fmax(1.2, z * 0.075);
-    return casing ? w + fmax(1.0, z * 0.04) : w;
+    return casing ? w + fmax(1.2, z * 0.05) : w;
 }
 
 static void paint_rivers(const UiArt *a, UiCanvas *cv, const Region *g, int frozen)
 {
     double z = g->z;
     double pad = 3 * z;
-    uint32_t col[2] = { frozen ? UI_HEX(0x7D93A8) : UI_HEX(0x2F6496), frozen ? UI_HEX(0xF1F7FB) : UI_HEX(0x5B95CC) };
+    uint32_t col[2] = { frozen ? UI_HEX(0x5F7A94) : UI_HEX(0x2F6496), frozen ? UI_HEX(0xF1F7FB) : UI_HEX(0x5B95CC) };
     for (int pass = 0; pass < 2; pass++) {
         for (int vi = 0; vi < a->n_vert; vi++) {
             const RivVert *v = &a->vert[vi];
@@ -603,6 +603,7 @@ void ui_art_paint(const UiArt *a, UiCanvas *cv, double gx0, double gy0, double z
 
     /* low-frequency tint, sampled coarsely */
     const int S = 16;
+    int winter = (flags & UI_ART_FROZEN) != 0;
     int tw = cv->w / S + 2, th = cv->h / S + 2;
     double *tint = malloc(sizeof(double) * tw * th);
     if (tint)
@@ -625,10 +626,14 @@ void ui_art_paint(const UiArt *a, UiCanvas *cv, double gx0, double gy0, double z
                 double fx = (x % S) / (double)S;
                 tn = (tp[0] * (1 - fx) + tp[1] * fx) * (1 - fy) + (tp[tw] * (1 - fx) + tp[tw + 1] * fx) * fy;
             }
-            row[x] = fill_pixel(trow[x], (int)floor(gx0) + x, gy, z, drow[x], tn);
+            uint32_t c = fill_pixel(trow[x], (int)floor(gx0) + x, gy, z, drow[x], tn);
+            /* winter: a light cover of snow on the land */
+            if (winter && trow[x] != T_OUT && !is_water(trow[x])) c = mix(c, UI_HEX(0xF3F5F7), 84);
+            row[x] = c;
         }
     }
     free(tint);
+    (void)winter;
 
     /* coast line: water pixels touching land */
     for (int y = 0; y < cv->h; y++) {

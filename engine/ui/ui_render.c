@@ -999,6 +999,7 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
             const char *name = (o->show_hanzi && pl->hanzi[0]) ? pl->hanzi : pl->name;
             int fs = (int)lround(z * (big ? 0.62 : 0.5));
             if (o->atlas) fs = (int)lround(o->atlas * (big ? 0.21 : 0.15));
+            if (name == pl->hanzi) fs = fs * 6 / 5;     /* hanzi need a little more size to read */
             int flo = big ? 15 : 12, fhi = big ? 60 : 44;
             if (fs < flo) fs = flo;
             if (fs > fhi) fs = fhi;

@@ -326,6 +326,44 @@ static void test_minimap_click_finds_the_hex_under_it(void **st)
     map_free(m);
 }
 
+static void test_place_names_follow_the_hanzi_setting(void **st)
+{
+    (void)st;
+    Map *m = fixture_map();
+    Game *g = fixture_game(m);
+    Ctx c;
+    assert_int_equal(ctx_open(&c, 800, 600), 0);
+    char err[256];
+    UiRender *rr = ui_render_new(c.r, c.t, m, err, sizeof err);
+    UiMapView v;
+    SDL_Rect vp = { 0, 0, 800, 600 };
+    ui_view_init(&v, m, vp);
+    v.zoom = 30;
+    ui_view_center_on(&v, fix_hex(34, 28));     /* Huanglong, no units */
+    UiOverlay o;
+    ui_overlay_init(&o);
+    render_fixture(&c, rr, g, &v, &o);
+    SDL_Surface *pinyin = SDL_ConvertSurfaceFormat(c.surf, SDL_PIXELFORMAT_ARGB8888, 0);
+    o.show_hanzi = 1;
+    render_fixture(&c, rr, g, &v, &o);
+    char path[256];
+    out_path(path, sizeof path, "view_hanzi.png");
+    IMG_SavePNG(c.surf, path);
+    /* the label right of the symbol changes; the terrain far from it does not */
+    int sx, sy, diff = 0;
+    ui_view_hex_to_screen(&v, fix_hex(34, 28), &sx, &sy);
+    for (int y = sy - 12; y < sy + 12; y++)
+        for (int x = sx + 12; x < sx + 110; x++)
+            if (!near_rgb(px_at(c.surf, x, y), px_at(pinyin, x, y), 40)) diff++;
+    assert_true(diff > 60);
+    assert_true(near_rgb(px_at(c.surf, 20, 20), px_at(pinyin, 20, 20), 2));
+    SDL_FreeSurface(pinyin);
+    ui_render_free(rr);
+    ctx_close(&c);
+    game_free(g);
+    map_free(m);
+}
+
 /* ---------------------------------------------------------------- pictures */
 
 static void check_png(const char *path, int w, int h)
@@ -391,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_map_view_draws_terrain_rivers_places_and_units),
         cmocka_unit_test(test_reach_dims_hexes_out_of_reach),
         cmocka_unit_test(test_minimap_click_finds_the_hex_under_it),
+        cmocka_unit_test(test_place_names_follow_the_hanzi_setting),
         cmocka_unit_test(test_map_png_has_the_requested_size_and_is_not_flat),
         cmocka_unit_test(test_map_png_of_the_theatre),
         cmocka_unit_test(test_screenshot_of_a_scenario),
