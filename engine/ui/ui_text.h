@@ -17,7 +17,7 @@ enum {
     UI_TEXT_BOLD = 16,          /* DejaVu Sans Bold (CJK runs stay regular, emboldened) */
     UI_TEXT_SERIF = 32,         /* DejaVu Serif: atlas lettering, titles */
     UI_TEXT_HALO = 64,          /* a soft outline in the halo colour for legibility on maps */
-    UI_TEXT_ITALIC = 128        /* DejaVu Serif Italic / Sans Oblique: water names */
+    UI_TEXT_ITALIC = 128        /* DejaVu Serif Italic (for sans too): water names */
 };
 
 /* Open the fonts under data_dir/assets/fonts/ for renderer r. px_base is the size used when a
