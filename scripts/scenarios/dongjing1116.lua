@@ -38,9 +38,9 @@ local function alive(tag, faction)
   return #gyr.units { tag = tag, faction = faction } > 0
 end
 -- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
-local function defect_tag(tag, from, to)
+local function defect_tag(tag, from, to, text, note)
   if not alive(tag, from) then return false end
-  gyr.defect { tag = tag, to = to }
+  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
   return true
 end
 
@@ -203,17 +203,18 @@ end
 -- The rising on the night of the first day of the year.
 local function gao_rises()
   if not once("rising") then return end
+  local note = "LS, JS: night of 1 m.1 1116 (≈17 Jan). Era Longji (QDGZ: Yingshun); 'Da Yuan' in some sources (?). JS: about 80,000 men within a month (here 7 steps of untrained men)."
   gyr.create_faction { id = "yuan", name = "Great Bohai (Yuan)", hanzi = "大渤海",
-                       color = 0xCC79A7, emblem = "lotus", at_war_with = { "liao" } }
+                       color = 0xCC79A7, emblem = "lotus", at_war_with = { "liao" },
+                       text = "On the night of the first day of the year Gao Yongchang proclaims himself emperor of the Great Bohai at the Eastern Capital.", note = note }
   gyr.set_relation("yuan", "jin", "neutral")
   if alive("baoxian", "liao") then gyr.desert { faction = "liao", tag = "baoxian", steps = 1 } end
-  try(gyr.kill_leader, "xiao_baoxian")
-  defect_tag("dongjing_bohai", "liao", "yuan")
-  gyr.set_place_owner("dongjing", "yuan")
+  try(gyr.kill_leader, "xiao_baoxian", { text = "Gao Yongchang's men kill the Khitan governor Xiao Baoxian.", note = note })
+  defect_tag("dongjing_bohai", "liao", "yuan", "The Bohai soldiers of the Eastern Capital follow Gao Yongchang.", note)
+  gyr.set_place_owner("dongjing", "yuan", { text = "The Eastern Capital is in Bohai hands.", note = note })
   gyr.rebellion { place = "dongjing", faction = "yuan",
-                  units = { { type = "levy", steps = 3 }, { type = "levy", steps = 2 } } }
-  gyr.message { text = "On the night of the first day of the year Gao Yongchang kills the governor Xiao Baoxian and takes the Eastern Capital. He proclaims himself emperor of the Great Bohai.",
-                note = "LS, JS: night of 1 m.1 1116 (≈17 Jan). Era Longji (QDGZ: Yingshun); 'Da Yuan' in some sources (?). JS: about 80,000 men within a month (here 7 steps of untrained men)." }
+                  units = { { type = "levy", steps = 3 }, { type = "levy", steps = 2 } },
+                  text = "Bohai townsmen and peasants flock to the new emperor.", note = note }
   gyr.ai_goal { faction = "yuan", type = "hold", place = "dongjing", weight = 10 }
   gyr.ai_goal { faction = "yuan", type = "take", place = "shenzhou", weight = 4 }
 end

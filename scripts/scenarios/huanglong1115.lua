@@ -38,9 +38,9 @@ local function alive(tag, faction)
   return #gyr.units { tag = tag, faction = faction } > 0
 end
 -- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
-local function defect_tag(tag, from, to)
+local function defect_tag(tag, from, to, text, note)
   if not alive(tag, from) then return false end
-  gyr.defect { tag = tag, to = to }
+  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
   return true
 end
 
@@ -273,15 +273,17 @@ local function zhangnu_plot(reason)
   if not once("plot") then return end
   plot_turn = gyr.turn()
   gyr.create_faction { id = "rebels", name = "Zhangnu's rebels", hanzi = "章奴叛軍",
-                       color = 0x999999, emblem = "broken_bow", at_war_with = { "liao" } }
+                       color = 0x999999, emblem = "broken_bow", at_war_with = { "liao" },
+                       text = "Yelü Zhangnu and the nobles of the vanguard desert the army to enthrone Prince Chun. " .. reason,
+                       note = "LS, summary: late 1115 (months ?); Zhangnu sent messengers to Chun at Shangjing. JS: the plot made Tianzuo turn back." }
   gyr.set_relation("rebels", "jin", "neutral")
   -- The nobles go with Zhangnu; if his own men are gone, part of the vanguard or the army does.
   local _ = defect_tag("zhangnu", "liao", "rebels") or defect_tag("vanguard", "liao", "rebels")
     or defect_tag("xi_cav", "liao", "rebels") or defect_tag("main", "liao", "rebels")
   gyr.rebellion { place = "qingzhou", faction = "rebels",
-                  units = { { type = "khitan_horse_archers", steps = 1 }, { type = "levy", steps = 2 } } }
-  gyr.message { text = "Yelü Zhangnu and the nobles of the vanguard desert the army to enthrone Prince Chun. " .. reason,
-                note = "LS, summary: late 1115 (months ?); Zhangnu sent messengers to Chun at Shangjing. JS: the plot made Tianzuo turn back." }
+                  units = { { type = "khitan_horse_archers", steps = 1 }, { type = "levy", steps = 2 } },
+                  text = "Malcontents of the Qingzhou hunting grounds join the rebels.",
+                  note = "LS: the rebels plundered the Shangjing district." }
   gyr.ai_goal { faction = "rebels", type = "take", place = "shangjing", weight = 10 }
   ask_turn_back()
 end

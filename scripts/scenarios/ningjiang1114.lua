@@ -246,13 +246,14 @@ end
 -- Gu Yu's Balhae rising at Raozhou: the Bohai of the west take their chance.
 local function gu_yu_rises(reason)
   if not once("guyu") then return end
+  local note = "LS Shuguo biao dates Gu Yu's revolt to 1115 (months ?); the summary says 1114 and gives him 30,000 men, here 4 steps. He beat two Khitan armies before he was destroyed."
   gyr.create_faction { id = "balhae", name = "Gu Yu's Balhae", hanzi = "渤海古欲",
-                       color = 0xCC79A7, emblem = "lotus", at_war_with = { "liao" } }
+                       color = 0xCC79A7, emblem = "lotus", at_war_with = { "liao" },
+                       text = "At Raozhou the Bohai settler Gu Yu (古欲) calls himself Great King. " .. reason, note = note }
   gyr.set_relation("balhae", "jin", "neutral")
   gyr.rebellion { place = "raozhou", faction = "balhae",
-                  units = { { type = "bohai_infantry", steps = 2 }, { type = "levy", steps = 2 } } }
-  gyr.message { text = "At Raozhou the Bohai settler Gu Yu (古欲) calls himself Great King and rises against the Liao. " .. reason,
-                note = "LS Shuguo biao dates Gu Yu's revolt to 1115 (months ?); the summary says 1114 and gives him 30,000 men, here 4 steps. He beat two Khitan armies before he was destroyed." }
+                  units = { { type = "bohai_infantry", steps = 2 }, { type = "levy", steps = 2 } },
+                  text = "The Bohai settlers of Raozhou rise against the Liao.", note = note }
   gyr.ai_goal { faction = "balhae", type = "hold", place = "raozhou", weight = 10 }
 end
 

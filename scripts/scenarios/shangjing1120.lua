@@ -51,9 +51,9 @@ local function alive(tag, faction)
   return #gyr.units { tag = tag, faction = faction } > 0
 end
 -- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
-local function defect_tag(tag, from, to)
+local function defect_tag(tag, from, to, text, note)
   if not alive(tag, from) then return false end
-  gyr.defect { tag = tag, to = to }
+  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
   return true
 end
 
@@ -215,12 +215,13 @@ end
 -- An Sheng'er and Zhang Gao'er's bandit rising in Liaoxi.
 local function bandits_rise()
   if not once("bandits") then return end
+  local note = "(m ?): the rising of 1118 around Longhua and Yizhou, claimed at '200,000'."
   gyr.create_faction { id = "bandits", name = "An Sheng'er's bandits", hanzi = "安生兒",
-                       color = 0x999999, emblem = "broken_bow", at_war_with = { "liao", "jin" } }
+                       color = 0x999999, emblem = "broken_bow", at_war_with = { "liao", "jin" },
+                       text = "Famine drives the peasants of Liaoxi to the bandits An Sheng'er and Zhang Gao'er.", note = note }
   gyr.rebellion { place = "longhua", faction = "bandits",
-                  units = { { type = "levy", steps = 2 }, { type = "levy", steps = 1 } } }
-  gyr.message { text = "Famine drives the peasants of Liaoxi to the bandits An Sheng'er and Zhang Gao'er; they plunder around Longhua.",
-                note = "(m ?): the rising of 1118 around Longhua and Yizhou, claimed at '200,000'." }
+                  units = { { type = "levy", steps = 2 }, { type = "levy", steps = 1 } },
+                  text = "The bandits rise around Longhua and plunder the countryside.", note = note }
   gyr.ai_goal { faction = "bandits", type = "hold", place = "longhua", weight = 5 }
 end
 
@@ -231,7 +232,8 @@ local function yuanjun_mutiny()
                        color = 0x56B4E9, emblem = "broken_bow", at_war_with = { "liao", "jin" } }
   local us = gyr.units { faction = "liao", tag = "yuanjun" }
   if #us > 0 then
-    gyr.defect { unit = us[1], to = "mutineers" }
+    gyr.defect { unit = us[1], to = "mutineers", text = "A camp of the Resentful Army kills its officers and goes over to the mutiny.",
+                 note = "Novel paraphrase of LS/QDGZ (?): the army of famine refugees mutinied repeatedly, c.1119-1121." }
   else
     gyr.rebellion { place = "yizhou_lx", faction = "mutineers", units = { { type = "levy", steps = 2 } } }
   end

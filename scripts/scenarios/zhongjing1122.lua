@@ -38,9 +38,9 @@ local function alive(tag, faction)
   return #gyr.units { tag = tag, faction = faction } > 0
 end
 -- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
-local function defect_tag(tag, from, to)
+local function defect_tag(tag, from, to, text, note)
   if not alive(tag, from) then return false end
-  gyr.defect { tag = tag, to = to }
+  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
   return true
 end
 
@@ -220,8 +220,12 @@ local function lady_wen()
           yudu_defects("Fearing for his life, he had no choice.")
         else
           try(gyr.capture_leader, "yelu_yudu")
-          if alive("yudu_troops", "liao") then gyr.desert { faction = "liao", tag = "yudu_troops", steps = 1 } end
           gyr.message { text = "Yudu is caught at Lüshan before he can reach the Jin.", note = "Counterfactual: the pursuers let him go." }
+          if alive("yudu_troops", "liao") then
+            gyr.desert { faction = "liao", tag = "yudu_troops", steps = 1 }
+            defect_tag("yudu_troops", "liao", "jin", "Without their general, Yudu's officers ride on to the Jin with what is left of his men.",
+                       "JS: Yudu brought 3,000 households and 5,000 carts; here his people go without him.")
+          end
         end
       else
         fengxian_trusted = false
@@ -237,7 +241,10 @@ local function yuanjun_mutiny()
   gyr.create_faction { id = "mutineers", name = "Resentful Army mutineers", hanzi = "怨軍",
                        color = 0x56B4E9, emblem = "broken_bow", at_war_with = { "liao", "jin" } }
   local us = gyr.units { faction = "liao", tag = "yuanjun" }
-  if #us > 0 then gyr.defect { unit = us[1], to = "mutineers" } end
+  if #us > 0 then
+    gyr.defect { unit = us[1], to = "mutineers", text = "A camp of the Resentful Army kills its officers and goes over to the mutiny.",
+                 note = "Novel paraphrase of LS/QDGZ (?): the army of famine refugees mutinied repeatedly, c.1119-1121." }
+  end
   gyr.rebellion { place = "jinzhou", faction = "mutineers", units = { { type = "levy", steps = 2 } } }
   gyr.message { text = "The Resentful Army of the Southeast route mutinies and besieges Jinzhou.",
                 note = "c.1120–21 (?): put down by Yudu and Xiao Gan; Guo Yaoshi killed the ringleaders and the survivors became the Ever-Victorious Army." }
@@ -325,6 +332,7 @@ on("place_captured", function(ev)
     gyr.message { text = "The Central Capital falls to the Jin.",
                   note = "LS, XCB-SB: m.1, 15th day 1122 (≈23 Feb 1122), without resistance; then Zezhou." }
     tianzuo_flees("The Jin are at the Central Capital.")
+    if not yudu_with_jin and once("capital_defector") then someone_defects() end
   elseif ev.place == "gaozhou" and ev.by == "jin" and gyr.chance(50) then
     if alive("zhongjing_garrison", "liao") and once("burn") then
       gyr.desert { faction = "liao", tag = "zhongjing_garrison", steps = 2 }
