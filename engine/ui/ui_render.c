@@ -345,9 +345,9 @@ static inline uint32_t shade_px(uint32_t c, int s)
     unsigned r = (c >> 16) & 255, g = (c >> 8) & 255, b = c & 255;
     if (s & 1) {    /* fog: towards a cool grey, darker */
         unsigned l = (r * 77 + g * 150 + b * 29) >> 8;
-        r = (r * 90 + l * 80 + 60 * 40) >> 8;
-        g = (g * 90 + l * 80 + 64 * 40) >> 8;
-        b = (b * 90 + l * 80 + 80 * 40) >> 8;
+        r = ((r * 135 + l * 80 + 0x5A * 41) >> 8) * 215 >> 8;
+        g = ((g * 135 + l * 80 + 0x64 * 41) >> 8) * 215 >> 8;
+        b = ((b * 135 + l * 80 + 0x74 * 41) >> 8) * 215 >> 8;
     }
     if (s & 2) {    /* out of reach: dimmed */
         r = r * 170 >> 8; g = g * 170 >> 8; b = b * 175 >> 8;
