@@ -119,7 +119,7 @@ static const GeoLabel geo_labels[] = {
     { 39.4, 123.7, "Korea Bay", 1, 90 },
     { 40.3, 132.6, "Sea of Japan", 1, 120 },
     { 37.0, 123.3, "Yellow Sea", 1, 100 },
-    { 42.6, 108.5, "G O B I", 0, 130 },
+    { 43.4, 110.6, "G O B I", 0, 130 },
     { 39.4, 109.0, "O R D O S", 0, 100 },
     { 47.6, 120.6, "GREATER KHINGAN", 0, 90 },
     { 49.6, 127.0, "LESSER KHINGAN", 0, 80 },
@@ -145,7 +145,7 @@ static void draw_legend(UiRender *rr, UiText *t, SDL_Renderer *r, int x, int y, 
     int fs = 13 * scale / 100, row = 22 * scale / 100, sw = 26 * scale / 100;
     int w = 330 * scale / 100, h = row * 13 + 44 * scale / 100;
     SDL_Rect box = { x, y, w, h };
-    SDL_SetRenderDrawColor(r, 0xF8, 0xF1, 0xDF, 235);
+    SDL_SetRenderDrawColor(r, 0xF8, 0xF1, 0xDF, 255);
     SDL_RenderFillRect(r, &box);
     SDL_SetRenderDrawColor(r, 0x2B, 0x1D, 0x14, 255);
     SDL_RenderDrawRect(r, &box);
@@ -381,7 +381,9 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
     snprintf(sub, sizeof sub, "Lambert conformal conic, 40\xC2\xB0N and 48\xC2\xB0N \xC2\xB7 hexes %d km apart",
              m->hex_size_m > 0 ? m->hex_size_m / 1000 : 20);
     ui_text_draw(t, sub, cxp + cw / 2, cyp + 98 * scale / 100, 12 * scale / 100 + 1, ink, UI_TEXT_CENTER | UI_TEXT_ITALIC);
-    draw_legend(rr, t, r, f.fx + 16 * scale / 100, f.fy + f.fh - (22 * 13 + 44) * scale / 100 - 16 * scale / 100, scale);
+    /* the legend over the empty Gobi on the west side (the south-west corner holds the Western
+     * Xia capital) */
+    draw_legend(rr, t, r, f.fx + 16 * scale / 100, f.fy + f.fh * 36 / 100, scale);
     draw_scale_bar(r, t, m, z, cxp + 40 * scale / 100, cyp + 132 * scale / 100, scale);
     SDL_RenderPresent(r);
     int rc = save_png(surf, out_png, err, errlen);
