@@ -347,6 +347,20 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
                               UI_TEXT_CENTER | UI_TEXT_MIDDLE | UI_TEXT_ITALIC);
         }
     }
+    /* river names, in blue italics by the middle of each river */
+    {
+        UiArt *ra = ui_art_new(m);
+        for (int k = 1; ra && k < m->n_rivers; k++) {
+            double wx, wy;
+            if (!m->rivers[k][0] || !ui_art_river_anchor(ra, k, 10, &wx, &wy)) continue;
+            int fs = 15 * scale / 100;
+            SDL_Color c = { 0x24, 0x5A, 0x90, 255 };
+            SDL_Color halo = { 0xF4, 0xEC, 0xD8, 190 };
+            ui_text_draw_halo(t, m->rivers[k], f.fx + (int)(wx * z - f.ox), f.fy + (int)((wy - 0.55) * z - f.oy), fs, c, halo,
+                              UI_TEXT_CENTER | UI_TEXT_BOTTOM | UI_TEXT_ITALIC);
+        }
+        ui_art_free(ra);
+    }
     UiMapView v;
     v.vp = clip;
     v.zoom = z;

@@ -59,6 +59,10 @@ enum { UI_ART_GRID = 1, UI_ART_FROZEN = 2, UI_ART_ATLAS = 4 };
 void ui_art_paint(const UiArt *a, UiCanvas *cv, double gx0, double gy0, double z, int flags,
                   int grid_alpha, int32_t *hexmap);
 
+/* Where to letter river number 'river' (index into map->rivers): the middle of its sides (the
+ * side nearest their centroid), in world units. 0 when it has fewer than min_sides sides. */
+int ui_art_river_anchor(const UiArt *a, int river, int min_sides, double *wx, double *wy);
+
 /* Terrain colour for the minimap and legends. */
 uint32_t ui_terrain_color(Terrain t);
 /* World bounds of the whole map (left, top, right, bottom) in world units. */

@@ -12,7 +12,7 @@
 #define T_OUT 255   /* off the map */
 
 typedef struct RivVert { double x, y; int n; int e[4]; } RivVert;
-typedef struct RivEdge { int a, b; int major; } RivEdge;
+typedef struct RivEdge { int a, b; int major; int river; } RivEdge;
 typedef struct RoadSeg { double ax, ay, bx, by; } RoadSeg;
 typedef struct Crossing { double x, y, ang; int bridge; } Crossing;
 
@@ -135,6 +135,7 @@ UiArt *ui_art_new(const Map *m)
                 if (va < 0 || vb < 0) continue;
                 RivEdge *e = &a->edge[a->n_edge];
                 e->a = va; e->b = vb; e->major = (s.flags & SIDE_RIVER_MAJOR) != 0;
+                e->river = s.river;
                 if (a->vert[va].n < 4) a->vert[va].e[a->vert[va].n++] = a->n_edge;
                 if (a->vert[vb].n < 4) a->vert[vb].e[a->vert[vb].n++] = a->n_edge;
                 a->n_edge++;
@@ -154,6 +155,30 @@ UiArt *ui_art_new(const Map *m)
         }
     }
     return a;
+}
+
+int ui_art_river_anchor(const UiArt *a, int river, int min_sides, double *wx, double *wy)
+{
+    double sx = 0, sy = 0;
+    int n = 0;
+    for (int i = 0; i < a->n_edge; i++) {
+        const RivEdge *e = &a->edge[i];
+        if (e->river != river) continue;
+        sx += (a->vert[e->a].x + a->vert[e->b].x) / 2;
+        sy += (a->vert[e->a].y + a->vert[e->b].y) / 2;
+        n++;
+    }
+    if (n < min_sides || n == 0) return 0;
+    sx /= n; sy /= n;
+    double best = 1e18;
+    for (int i = 0; i < a->n_edge; i++) {
+        const RivEdge *e = &a->edge[i];
+        if (e->river != river) continue;
+        double mx = (a->vert[e->a].x + a->vert[e->b].x) / 2, my = (a->vert[e->a].y + a->vert[e->b].y) / 2;
+        double d = (mx - sx) * (mx - sx) + (my - sy) * (my - sy);
+        if (d < best) { best = d; *wx = mx; *wy = my; }
+    }
+    return 1;
 }
 
 void ui_art_free(UiArt *a)
