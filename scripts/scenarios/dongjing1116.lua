@@ -37,6 +37,13 @@ local function alive(tag, faction)
   if faction and not exists(faction) then return false end
   return #gyr.units { tag = tag, faction = faction } > 0
 end
+-- Average cohesion of the alive units matching the gyr.units filter (100 when there are none).
+local function avg_cohesion(filter)
+  local us, sum = gyr.units(filter), 0
+  if #us == 0 then return 100 end
+  for _, u in ipairs(us) do sum = sum + u.cohesion end
+  return sum // #us
+end
 -- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
 local function defect_tag(tag, from, to, text, note)
   if not alive(tag, from) then return false end
@@ -301,6 +308,12 @@ on("turn_start", function(ev)
                   note = "Secondary citing QDGZ: 20,000+; they were beaten crossing the Taizi river." }
   end
   if t >= T_ASK then gao_asks("The Liao are closing in.") end
+  -- Raw levies of the Great Bohai go home when their morale breaks (low cohesion).
+  if exists("yuan") and avg_cohesion { faction = "yuan", type = "levy" } < 40 and gyr.chance(40) then
+    gyr.desert { faction = "yuan", type = "levy", steps = 1, count = 1,
+                 text = "Gao Yongchang's peasant levies lose heart and scatter to their villages.",
+                 note = "JS: his 80,000 were mostly new levies; Zhang Lin's and Wolu's victories broke them (m)." }
+  end
   if allied and t >= T_TURN then ask_betrayal("The Liao army is gone from the field.") end
 end)
 

@@ -37,6 +37,13 @@ local function alive(tag, faction)
   if faction and not exists(faction) then return false end
   return #gyr.units { tag = tag, faction = faction } > 0
 end
+-- Average cohesion of the alive units matching the gyr.units filter (100 when there are none).
+local function avg_cohesion(filter)
+  local us, sum = gyr.units(filter), 0
+  if #us == 0 then return 100 end
+  for _, u in ipairs(us) do sum = sum + u.cohesion end
+  return sum // #us
+end
 -- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
 local function defect_tag(tag, from, to, text, note)
   if not alive(tag, from) then return false end
@@ -137,10 +144,10 @@ unit { type = "levy", faction = "jin", at = "huining", steps = 1,
        name = "Wuqimai's home guard", tag = "home" }
 
 -- Liao: Huanglong's garrison.
-unit { type = "han_infantry", faction = "liao", at = "huanglong", steps = 2,
-       name = "Huanglong garrison", tag = "huanglong_garrison" }
+unit { type = "han_infantry", faction = "liao", at = "huanglong", steps = 1,
+       name = "Huanglong garrison", tag = "huanglong_garrison", cohesion = 70 }
 unit { type = "levy", faction = "liao", at = "huanglong", steps = 1,
-       name = "Five Nations command levies", tag = "huanglong_garrison" }
+       name = "Five Nations command levies", tag = "huanglong_garrison", cohesion = 60 }
 -- Tianzuo's northern column (LS, QDGZ) sets out from Changchun in m.8 but reaches the Songhua
 -- only in m.10-11: it enters play then (see ARMY below). The Xi horse are already at Taizhou.
 unit { type = "xi_cavalry", faction = "liao", at = "taizhou", steps = 2,
@@ -176,11 +183,11 @@ local T_TUOMEN = turn_of(1115, 11, 18)     -- m.11: Tianzuo at Tuomen (JS)
 local ARMY = {
   { at = "changchun", units = { { type = "khitan_heavy_cavalry", steps = 2, tag = "tianzuo_guard" },
                                 { type = "khitan_heavy_cavalry", steps = 3, tag = "ordo_horse" },
-                                { type = "khitan_horse_archers", steps = 3, tag = "main" } } },
+                                { type = "khitan_horse_archers", steps = 3, tag = "main", cohesion = 80 } } },
   { at = "chuhedian", units = { { type = "khitan_heavy_cavalry", steps = 3, tag = "zhangnu" },
                                 { type = "khitan_horse_archers", steps = 2, tag = "vanguard" } } },
-  { at = "taizhou",   units = { { type = "khitan_horse_archers", steps = 3, tag = "main" },
-                                { type = "levy", steps = 3, tag = "main" } } },
+  { at = "taizhou",   units = { { type = "khitan_horse_archers", steps = 2, tag = "main", cohesion = 80 },
+                                { type = "levy", steps = 3, tag = "main", cohesion = 60 } } },
 }
 -- Puts a new leader in command of the first unit of the faction with the tag that has none.
 local function command(tag, leader)
@@ -309,8 +316,14 @@ on("turn_start", function(ev)
                   note = "JS: m.11 1115, claimed figures 700,000 and 450,000. Tuomen and Wolin lake are not located." }
     gyr.ai_goal { faction = "liao", type = "take", place = "ningjiang", weight = 8 }
   end
+  -- A tired, hungry winter army melts away (low cohesion).
+  if done.army and avg_cohesion { faction = "liao", tag = "main" } < 50 and gyr.chance(50) then
+    gyr.desert { faction = "liao", tag = "main", steps = 1, count = 1,
+                 text = "Cold and hunger: levies of the great army slip away home in the night.",
+                 note = "LS, QDGZ: the army carried 'several months' grain'; the winter of 1115 wore it down (m)." }
+  end
   if t >= T_TUOMEN and plot_turn == nil then
-    if battles_won.jin > battles_won.liao and gyr.chance(50) then
+    if (battles_won.jin > battles_won.liao or avg_cohesion { faction = "liao" } < 50) and gyr.chance(50) then
       zhangnu_plot("The army has been beaten and the nobles blame the emperor.")
     elseif gyr.chance(30) then
       zhangnu_plot("The nobles have lost faith in Tianzuo and Xiao Fengxian.")
@@ -329,7 +342,7 @@ end)
 
 on("place_captured", function(ev)
   if ev.place == "huanglong" and ev.by == "jin" and once("huanglong") then
-    gyr.message { text = "Huanglong falls to Aguda. The headquarters of the Liao northeast, and its stores, are in Jin hands.",
+    gyr.message { text = "Huanglong falls to the Jin. The headquarters of the Liao northeast, and its stores, are in Jin hands.",
                   note = "JS: m.9 1115 (≈20 Sep–18 Oct). Loushi is credited with the siege (m)." }
     if alive("south", "liao") then gyr.desert { faction = "liao", tag = "south", steps = 1 } end
   elseif ev.place == "shangjing" and ev.by == "rebels" and once("sj_rebels") then
@@ -348,7 +361,7 @@ on("battle", function(ev)
     jin_battle_pts = jin_battle_pts + 1
   end
   if winner == "jin" and turned_back and once("hubudagang") then
-    gyr.message { text = "At Hubudagang Aguda catches the withdrawing Liao host and routs it. The baggage train is lost.",
+    gyr.message { text = "At Hubudagang the Jin catch the withdrawing Liao host and rout it. The baggage train is lost.",
                   note = "Battle of Hubudagang, m.12 1115 (m); Aguda had about 20,000. Site disputed: W of Wuchang or N of the Songhua." }
     if alive("main", "liao") then gyr.desert { faction = "liao", tag = "main", steps = 2 } end
   end

@@ -284,7 +284,8 @@ end)
 on("place_captured", function(ev)
   if ev.place == "ningjiang" and ev.by == "jin" and once("ningjiang") then
     if try(gyr.capture_leader, "da_yaoshinu") then end
-    gyr.message { text = "Ningjiang falls to Aguda. Its defence commissioner Da Yaoshinu is taken; Xiao Wuna flees west across the Huntong with 300 horse.",
+    local by = gyr.leader_state("aguda") == "active" and "Aguda" or "the Jurchens"
+    gyr.message { text = "Ningjiang falls to " .. by .. ". Its defence commissioner Da Yaoshinu is taken; Xiao Wuna flees west across the Huntong with 300 horse.",
                   note = "JS, XZZTJ: Ningjiang taken in m.10 1114 (≈30 Oct–27 Nov); LS: Xiao Wuna's flight." }
     if gyr.chance(50) then tribes_decide("Ningjiang has fallen, and the Jurchens are the stronger.") end
   elseif ev.place == "ningjiang" and ev.by == "liao" and once("ningjiang_back") then
@@ -333,7 +334,8 @@ on("unit_destroyed", function(ev)
   local u = ev.unit
   if u and u.tag == "bohai" and ev.by == "jin" and once("xieshi") then
     try(gyr.kill_leader, "yelu_xieshi")
-    gyr.message { text = "The Bohai relief army is destroyed; Aguda shoots its commander Yelü Xieshi with his own bow.",
+    gyr.message { text = gyr.leader_state("aguda") == "active" and "The Bohai relief army is destroyed; Aguda shoots its commander Yelü Xieshi with his own bow."
+                         or "The Bohai relief army is destroyed and its commander Yelü Xieshi killed.",
                   note = "JS, LS: m.9 1114, before Ningjiang fell; Aguda personally shot Yelü Xieshi (耶律謝十)." }
   end
 end)

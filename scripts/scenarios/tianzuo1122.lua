@@ -38,6 +38,13 @@ local function alive(tag, faction)
   if faction and not exists(faction) then return false end
   return #gyr.units { tag = tag, faction = faction } > 0
 end
+-- Average cohesion of the alive units matching the gyr.units filter (100 when there are none).
+local function avg_cohesion(filter)
+  local us, sum = gyr.units(filter), 0
+  if #us == 0 then return 100 end
+  for _, u in ipairs(us) do sum = sum + u.cohesion end
+  return sum // #us
+end
 -- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
 local function defect_tag(tag, from, to, text, note)
   if not alive(tag, from) then return false end
@@ -509,6 +516,12 @@ on("turn_start", function(ev)
                     note = "Baidu: in 1124 he came out of Jiashan and was routed again; he took Tiande, Dongsheng, Ningbian and Yunnei (m)." }
       gyr.ai_goal { faction = "liao", type = "take", place = "tiande", weight = 6 }
     end
+  end
+  -- Tribesmen who have lost heart ride home to their pastures (low cohesion).
+  if alive("tatars", "liao") and avg_cohesion { faction = "liao", tag = "tatars" } < 40 and gyr.chance(50) then
+    gyr.desert { faction = "liao", tag = "tatars", melt = true, count = 1,
+                 text = "Beaten and unpaid, a band of Tatar horsemen rides home to its pastures.",
+                 note = "HB: the Tatars were Tianzuo's allies of circumstance and broke when ambushed (1125)." }
   end
   -- The last winter: snow shows his tracks.
   if t >= T_SNOW and active("tianzuo") then
