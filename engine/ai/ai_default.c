@@ -33,7 +33,7 @@ static int leader_weight(const Ai *ai, const Game *g, int u)
     if (l < 0 || l >= g->n_leaders || g->leaders[l].state != LEADER_ACTIVE) return 0;
     for (int i = 0; i < ai->n_obj; i++)
         if ((ai->obj[i].kind == OBJ_PROTECT || ai->obj[i].kind == OBJ_FLEE) &&
-            (ai->obj[i].leader == l || ai->obj[i].leader < 0)) return 3;
+            (ai->obj[i].leader == l || (ai->obj[i].leader < 0 && l == ai->commander))) return 3;
     return 2;
 }
 
@@ -42,7 +42,7 @@ static int flee_target(const Ai *ai, const Game *g, int u, Hex *to)
     int l = g->units[u].leader;
     if (l < 0) return 0;
     for (int i = 0; i < ai->n_obj; i++)
-        if (ai->obj[i].kind == OBJ_FLEE && (ai->obj[i].leader == l || ai->obj[i].leader < 0)) {
+        if (ai->obj[i].kind == OBJ_FLEE && (ai->obj[i].leader == l || (ai->obj[i].leader < 0 && l == ai->commander))) {
             *to = ai->obj[i].hex;
             return 1;
         }
@@ -223,7 +223,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
         if (best >= 0) {
             int dr = danger_ratio10(ai, g, best, ccell(g, h));
             /* a garrison that would only be destroyed, or a leader in harm's way, may go */
-            if (!o->critical && (dr > 40 || (g->units[best].leader >= 0 && dr > 15))) continue;
+            if (!o->critical && (dr > 40 || (g->units[best].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, best))))) continue;
             ai->locked[best] = 1;
             /* a strong threat: keep the whole stack */
             if (danger_ratio10(ai, g, best, ccell(g, h)) > 15)
@@ -240,7 +240,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
             ai_reach(ai, g, u, ai->reach);
             if (ai->reach->cost[ci] < 0 || !move_can_end(g, ai->reach, u, ci)) continue;
             int dr = danger_ratio10(ai, g, u, ci);
-            if (!o->critical && (dr > 40 || (g->units[u].leader >= 0 && dr > 15))) continue;
+            if (!o->critical && (dr > 40 || (g->units[u].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, u))))) continue;
             int key = garrison_key(g, u) * 4 - ai->reach->cost[ci];
             if (key > pk) { pk = key; pick = u; }
         }

@@ -450,6 +450,24 @@ void ai_objectives(Ai *ai, const Game *g)
     int me = ai->faction;
     const Map *m = g->map;
     ai->n_obj = 0;
+    /* the commander: a leader the victory conditions name, else the best rated */
+    ai->commander = -1;
+    for (int i = 0; i < g->n_victory && ai->commander < 0; i++) {
+        const VictoryCond *vc = &g->victory[i];
+        if ((vc->type == VC_SAVE_LEADER || vc->type == VC_KILL_LEADER) && vc->target >= 0 &&
+            vc->target < g->n_leaders && g->leaders[vc->target].faction == me &&
+            g->leaders[vc->target].state == LEADER_ACTIVE)
+            ai->commander = vc->target;
+    }
+    for (int l = 0; l < g->n_leaders && ai->commander < 0; l++) {
+        const Leader *ld = &g->leaders[l];
+        if (ld->faction != me || ld->state != LEADER_ACTIVE || ld->unit < 0) continue;
+        int best = 1;
+        for (int k = 0; k < g->n_leaders; k++)
+            if (g->leaders[k].faction == me && g->leaders[k].state == LEADER_ACTIVE &&
+                g->leaders[k].unit >= 0 && g->leaders[k].rating > ld->rating) best = 0;
+        if (best) ai->commander = l;
+    }
     for (int i = 0; i < g->n_victory; i++) {
         const VictoryCond *vc = &g->victory[i];
         int ours = mine_or_friend(g, me, vc->faction);
