@@ -179,6 +179,7 @@ local T_TURN = turn_of(1116, 6, 1)      -- m.5: Wolu turns on Gao
 local EAST = { "haizhou", "kaizhou", "hesuguan" }
 local NAME = { haizhou = "Haizhou (海州)", kaizhou = "Kaizhou (開州)", hesuguan = "Hesuguan (曷蘇館)" }
 local allied, betrayed = false, false
+local allied_turn = nil
 local gao_taken = false
 local jin_wins = 0
 
@@ -199,8 +200,9 @@ local function gao_falls(by)
   if not once("gao_falls") then return end
   try(gyr.capture_leader, "gao_yongchang")
   if by == "jin" then gao_taken = true end
-  gyr.message { text = "Gao Yongchang flees with 5,000 horse towards Changsong island; the Bohai chief Tabuye seizes him and hands him over. He is put to death.",
-                note = "JS: m.5 1116. Changsong island is not located." }
+  gyr.message { text = by == "jin" and "Gao Yongchang flees with 5,000 horse towards Changsong island; the Bohai chief Tabuye seizes him and hands him to the Jin. He is put to death."
+                                     or "Gao Yongchang flees with 5,000 horse, but the Liao run him down. He is put to death.",
+                note = "JS: m.5 1116, taken by Tabuye and killed. Changsong island is not located." }
   if alive(nil, "yuan") and gyr.chance(50) then
     local us = gyr.units { faction = "yuan" }
     gyr.defect { unit = us[1], to = by }
@@ -228,7 +230,7 @@ end
 
 -- Wolu turns on his ally (a choice for the Jin side).
 local function ask_betrayal(reason)
-  if not once("ask_betrayal") then return end
+  if not allied_turn or gyr.turn() <= allied_turn or not exists("yuan") or not once("ask_betrayal") then return end
   gyr.choice { faction = "jin",
     question = "Gao Yongchang will not give up his imperial title. " .. reason .. " Turn on him?",
     options = { "Turn on Gao (as Wolu did)", "Keep faith with the Great Bohai" }, ai_default = 1,
@@ -258,6 +260,8 @@ local function gao_asks(reason)
     on_answer = function(option)
       if option == 1 then
         allied = true
+        allied_turn = gyr.turn()
+        jin_wins = 0
         gyr.set_relation("jin", "yuan", "alliance")
         gyr.message { text = "Aguda sends Wolu to the Bohai's aid, demanding only that Gao drop the imperial title.",
                       note = "LS, JS: Gao asked for help; Aguda demanded he give up the title and submit (m)." }
@@ -295,10 +299,9 @@ on("turn_start", function(ev)
     -- Fifty towns of Liaodong go over to the new emperor.
     for _, id in ipairs(EAST) do
       if gyr.owner(id) == "liao" then
-        gyr.set_place_owner(id, "yuan")
-        defect_tag(id, "liao", "yuan")
-        gyr.message { text = NAME[id] .. " goes over to Gao Yongchang.",
-                      note = "LS: more than fifty walled towns of Liaodong joined him." }
+        local note = "LS: more than fifty walled towns of Liaodong joined him."
+        gyr.set_place_owner(id, "yuan", { text = NAME[id] .. " goes over to Gao Yongchang.", note = note })
+        defect_tag(id, "liao", "yuan", "The garrison of " .. NAME[id] .. " joins the Bohai.", note)
         break
       end
     end

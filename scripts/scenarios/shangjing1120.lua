@@ -141,13 +141,13 @@ leader { id = "yelu_chun",     name = "Yelü Chun, Prince of Qin-Jin", hanzi = "
 -- ---------------------------------------------------------------- order of battle
 -- Jin: no figures survive for 1120 (?): a field army of perhaps 30,000 with auxiliaries.
 -- Aguda's field army is on the march west across the Horqin steppe (m.3 1120).
-unit { type = "jurchen_heavy_cavalry", faction = "jin", at = { lat = 43.80, lon = 121.20 }, steps = 3,
+unit { type = "jurchen_heavy_cavalry", faction = "jin", at = { lat = 43.80, lon = 121.70 }, steps = 3,
        leader = "aguda", name = "Aguda's armoured men", tag = "aguda_guard", exp = 200 }
-unit { type = "jurchen_heavy_cavalry", faction = "jin", at = { lat = 43.80, lon = 121.20 }, steps = 3,
+unit { type = "jurchen_heavy_cavalry", faction = "jin", at = { lat = 43.80, lon = 121.70 }, steps = 3,
        leader = "loushi", name = "Loushi's mouke", tag = "loushi_mouke", exp = 200 }
-unit { type = "jurchen_horse_archers", faction = "jin", at = { lat = 44.10, lon = 121.50 }, steps = 3,
+unit { type = "jurchen_horse_archers", faction = "jin", at = { lat = 44.10, lon = 122.00 }, steps = 3,
        leader = "nianhan", name = "Nianhan's horse", tag = "nianhan_army", exp = 100 }
-unit { type = "jurchen_horse_archers", faction = "jin", at = { lat = 44.10, lon = 121.50 }, steps = 2,
+unit { type = "jurchen_horse_archers", faction = "jin", at = { lat = 44.10, lon = 122.00 }, steps = 2,
        name = "Zonggan's riders", tag = "zonggan_riders", exp = 100 }
 unit { type = "jurchen_heavy_cavalry", faction = "jin", at = "xianzhou_beizhen", steps = 2,
        leader = "wolu", name = "Wolu's armoured horse", tag = "wolu_army", exp = 100 }
@@ -202,10 +202,9 @@ local NAME = { longhua = "Longhua (龍化州)", raozhou = "Raozhou (饒州)", ga
 local function prefect_defects(reason)
   for _, id in ipairs({ "longhua", "raozhou", "gaozhou", "guangping", "qingzhou" }) do
     if gyr.owner(id) == "liao" then
-      gyr.set_place_owner(id, "jin")
-      defect_tag(id, "liao", "jin")
-      gyr.message { text = "The commander of " .. NAME[id] .. " goes over to the Jin. " .. reason,
-                    note = "Summary: the Liao 'plagued by famine, local rebellions, and defections to the Jin' (1118–20)." }
+      local note = "Summary: the Liao 'plagued by famine, local rebellions, and defections to the Jin' (1118–20)."
+      gyr.set_place_owner(id, "jin", { text = "The commander of " .. NAME[id] .. " goes over to the Jin. " .. reason, note = note })
+      defect_tag(id, "liao", "jin", "The garrison goes over with him.", note)
       return true
     end
   end
@@ -229,7 +228,9 @@ end
 local function yuanjun_mutiny()
   if not once("mutiny") then return end
   gyr.create_faction { id = "mutineers", name = "Resentful Army mutineers", hanzi = "怨軍",
-                       color = 0x56B4E9, emblem = "broken_bow", at_war_with = { "liao", "jin" } }
+                       color = 0x56B4E9, emblem = "broken_bow", at_war_with = { "liao", "jin" },
+                       text = "Two camps of the Resentful Army mutiny and go plundering towards Qianzhou.",
+                       note = "Novel paraphrase of LS (?): two Yuanjun camps plundered Qianzhou c.1119; the army of famine refugees mutinied repeatedly." }
   local us = gyr.units { faction = "liao", tag = "yuanjun" }
   if #us > 0 then
     gyr.defect { unit = us[1], to = "mutineers", text = "A camp of the Resentful Army kills its officers and goes over to the mutiny.",
@@ -237,8 +238,6 @@ local function yuanjun_mutiny()
   else
     gyr.rebellion { place = "yizhou_lx", faction = "mutineers", units = { { type = "levy", steps = 2 } } }
   end
-  gyr.message { text = "Two camps of the Resentful Army mutiny and go plundering towards Qianzhou.",
-                note = "Novel paraphrase of LS (?): two Yuanjun camps plundered Qianzhou c.1119; the army of famine refugees mutinied repeatedly." }
   gyr.ai_goal { faction = "mutineers", type = "take", place = "qianzhou", weight = 5 }
 end
 
@@ -269,10 +268,10 @@ local function ask_terms()
     end }
 end
 
--- Tabuye gives up the Supreme Capital "within one morning" when the Jin stand at its walls.
+-- Tabuye gives up the Supreme Capital "within one morning" when the Jin stand next to its walls.
 local function tabuye_surrenders()
   if gyr.owner("shangjing") ~= "liao" or not alive("shangjing_garrison", "liao") then return end
-  if gyr.leader_state("tabuye") ~= "active" or not near("shangjing", "jin", 2) then return end
+  if gyr.leader_state("tabuye") ~= "active" or not near("shangjing", "jin", 1) then return end
   if not gyr.chance(liao_losses > 0 and 60 or 35) or not once("tabuye") then return end
   gyr.desert { faction = "liao", tag = "shangjing_garrison", melt = true,
                text = "Before the Jin have finished deploying, Tabuye opens the gates of the Supreme Capital's outer city and his garrison lays down its arms.",
@@ -300,10 +299,10 @@ on("turn_start", function(ev)
   -- Famine in Liao lands (1118–1120).
   if t >= 2 and famines < 3 and gyr.chance(30) then
     famines = famines + 1
-    if alive("levy", "liao") then gyr.desert { faction = "liao", tag = "levy", steps = 1 }
-    elseif alive("yuanjun", "liao") then gyr.desert { faction = "liao", tag = "yuanjun", steps = 1 } end
-    gyr.message { text = "Famine: the levies of the Liao melt away to find food.",
-                  note = "Summary: the Liao 'plagued by famine' in 1118–1120." }
+    local text, note = "Famine: the levies of the Liao melt away to find food.", "Summary: the Liao 'plagued by famine' in 1118–1120."
+    if alive("levy", "liao") then gyr.desert { faction = "liao", tag = "levy", steps = 1, text = text, note = note }
+    elseif alive("yuanjun", "liao") then gyr.desert { faction = "liao", tag = "yuanjun", steps = 1, count = 1, text = text, note = note }
+    else gyr.message { text = text, note = note } end
   end
   if t >= 2 and gyr.chance(25) then bandits_rise() end
   if t >= 5 then bandits_rise() end

@@ -427,10 +427,18 @@ on("turn_start", function(ev)
                   note = "(m): m.10 1122, about 100,000; Xiao Gan drove them out and the Song army panicked." }
   end
   if t >= T_YAN and once("yan") then
-    gyr.message { text = "The horses are rested after the harvest. Aguda marches on Yanjing through the Juyong Pass.",
-                  note = "XCB-SB: autumn 1122 rest; QDGZ/LS: Yanjing taken m.12 1122 (QDGZ m.1 1123)." }
-    gyr.ai_goal { faction = "jin", type = "take", place = "juyong", weight = 8 }
-    gyr.ai_goal { faction = "jin", type = "take", place = "nanjing", weight = 12 }
+    local holder = gyr.owner("nanjing")
+    if holder == "northern_liao" or holder == "liao" then
+      gyr.message { text = "The horses are rested after the harvest. Aguda marches on Yanjing through the Juyong Pass.",
+                    note = "XCB-SB: autumn 1122 rest; QDGZ/LS: Yanjing taken m.12 1122 (QDGZ m.1 1123)." }
+      gyr.ai_goal { faction = "jin", type = "take", place = "juyong", weight = 8 }
+      gyr.ai_goal { faction = "jin", type = "take", place = "nanjing", weight = 12 }
+    else
+      gyr.message { text = "The horses are rested after the harvest. Yanjing is not the Liao's to lose any more, so Aguda sends his armies west after Tianzuo.",
+                    note = "Counterfactual: in m.12 1122 Aguda took Yanjing from the Northern Liao himself (QDGZ, LS)." }
+      gyr.ai_goal { faction = "jin", type = "take", place = "tiande", weight = 8 }
+      gyr.ai_goal { faction = "jin", type = "take", place = "jiashan", weight = 8 }
+    end
   end
   if t >= T_XI_LATE and not done.xi_state and exists("northern_liao") and gyr.chance(30) then
     yan_breaks_up("The Dowager's court is bankrupt and quarrelling.")
