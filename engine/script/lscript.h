@@ -61,7 +61,7 @@ int lscript_check(const char *path, char *report, size_t cap);
  * errors do not stop the game: the handler is skipped and the message logged. */
 const char *lscript_last_error(const LScript *s);
 
-/* Scenario-directed goals for the AI (set from Lua: ai.goal(...)). Read by engine/ai. */
+/* Scenario-directed goals for the AI (set from Lua: gyr.ai_goal{...}). Read by engine/ai. */
 typedef enum { AIG_TAKE, AIG_HOLD, AIG_FLEE_TO, AIG_PROTECT_LEADER, AIG_HUNT_LEADER } AiGoalType;
 typedef struct AiGoal { AiGoalType type; int faction; int place; int leader; int weight; } AiGoal;
 int lscript_ai_goals(const LScript *s, int faction, AiGoal *out, int cap);

@@ -378,6 +378,19 @@ static void test_history_library_helps_with_dates_and_once(void **st)
     lscript_free(s);
 }
 
+static void test_handler_calls_are_counted_for_undo(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra("local moves = 0\non(\"unit_moved\", function(ev) moves = moves + 1 end)", &g);
+    game_start(g);
+    uint64_t before = lscript_handler_calls(s);
+    Command c = { .type = CMD_MOVE, .faction = g->active, .unit = 0, .to = hex_neighbor(g->units[0].hex, HEX_E) };
+    assert_int_equal(game_apply(g, &c), CMD_OK);
+    assert_true(lscript_handler_calls(s) == before + 1);   /* a move that logs nothing still ran Lua */
+    lscript_free(s);
+}
+
 static void test_each_side_gets_its_briefing(void **st)
 {
     (void)st;
@@ -408,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_same_seed_same_game),
         cmocka_unit_test(test_units_placed_by_lat_lon_stand_where_the_place_is),
         cmocka_unit_test(test_each_side_gets_its_briefing),
+        cmocka_unit_test(test_handler_calls_are_counted_for_undo),
         cmocka_unit_test(test_history_library_helps_with_dates_and_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
