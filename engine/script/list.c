@@ -104,7 +104,8 @@ int lscript_find_scenario(const char *id, ScenarioInfo *out)
             fprintf(stderr, "SCRIPT: %s\n", err);
             return -1;
         }
-        out->is_mod = 1;
+        const char *data = lscript_data_dir();
+        out->is_mod = strncmp(id, data, strlen(data)) != 0;   /* a file outside the game's data */
         return 0;
     }
     int cap = 512;
