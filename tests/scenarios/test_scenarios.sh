@@ -1,7 +1,8 @@
 #!/bin/bash
 # test_scenarios.sh - every shipped scenario of the war passes --check, runs headless computer
 # against computer to its end for three seeds without a script error, and fires its politics:
-# the event types each scenario must log are listed below, per seed.
+# the event types each scenario must log are listed below, per seed. A recorded game of each
+# replays with matching hashes (the scripted politics are deterministic).
 # Usage: bash test_scenarios.sh GYRFALCON_BINARY SOURCE_DIR BUILD_TESTS_DIR
 set -u
 BIN=${1:?gyrfalcon binary}
@@ -52,6 +53,17 @@ for id in $SCENARIOS; do
     done
     [ $fail -eq 0 ] && echo "ok   $id seed $seed: $(grep -o '"outcome":"[^"]*"' "$json" | head -1)"
   done
+done
+
+# The politics replay exactly: a recorded game of each scenario re-simulates with every hash.
+for id in $SCENARIOS; do
+  rec="$OUT/$id.rec"
+  if ! "$BIN" --headless --scenario "$id" --seed 7 --record "$rec" > /dev/null 2> "$OUT/$id.rec.err"; then
+    echo "FAIL $id: recording failed: $(head -2 "$OUT/$id.rec.err")"; fail=1; continue
+  fi
+  if ! "$BIN" --replay "$rec" --verify --headless > "$OUT/$id.verify" 2>&1; then
+    echo "FAIL $id: replay does not verify: $(tail -2 "$OUT/$id.verify")"; fail=1
+  fi
 done
 
 # The two campaigns load and are listed.
