@@ -14,7 +14,7 @@
 #define LS_HOOK_EVERY 1000                     /* count hook period */
 #define LS_MAX_GOALS 64
 #define LS_MAX_CHUNKS 24
-#define LS_MAX_QUEUE 256
+#define LS_MAX_QUEUE 1024              /* events queued while handlers run (> GAME_MAX_UNITS) */
 
 typedef enum { LS_MODE_PLAY, LS_MODE_CHECK, LS_MODE_INFO } LsMode;
 
