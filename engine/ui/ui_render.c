@@ -85,6 +85,7 @@ struct UiRender {
     int n_workers;
     int quit;
     unsigned frame;
+    int complete;           /* 1: every frame waits for its chunks (offscreen pictures and tests) */
 };
 
 /* ---------------------------------------------------------------- camera */
@@ -243,6 +244,8 @@ UiRender *ui_render_new(SDL_Renderer *r, UiText *t, const Map *m, char *err, siz
     for (int i = 0; i < n; i++) rr->head[i] = -1;
     rr->vis_faction = -2;
     rr->ov_frozen = -1;
+    /* drawing into a surface (no window): pictures, which must never show a chunk half-made */
+    rr->complete = SDL_RenderGetWindow(r) == NULL;
     rr->mx = SDL_CreateMutex();
     rr->cond_work = SDL_CreateCond();
     rr->cond_done = SDL_CreateCond();
@@ -460,15 +463,18 @@ static Job *job_find(UiRender *rr, int level, int cx, int cy, int frozen)
 static int job_request(UiRender *rr, int level, int cx, int cy, int frozen, unsigned prio)
 {
     Job *j = job_find(rr, level, cx, cy, frozen);
-    if (j) { if (j->state == JOB_QUEUED && prio > j->prio) j->prio = prio; return 1; }
+    if (j) { if (j->state != JOB_RUNNING && prio > j->prio) j->prio = prio; return 1; }
     Job *victim = NULL;
     for (int i = 0; i < MAX_JOBS; i++) {
         Job *k = &rr->jobs[i];
         if (k->state == JOB_FREE) { victim = k; break; }
-        /* a stale queued request (an older frame's) may be replaced */
-        if (k->state == JOB_QUEUED && k->prio + 2 < prio && (!victim || k->prio < victim->prio)) victim = k;
+        /* a stale request (an older frame's), queued or painted but never used, may be replaced */
+        if ((k->state == JOB_QUEUED || k->state == JOB_DONE) && k->prio + 2 < prio &&
+            (!victim || k->prio < victim->prio)) victim = k;
     }
     if (!victim) return 0;
+    free(victim->base); free(victim->hidx); free(victim->hexes);
+    victim->base = NULL; victim->hidx = NULL; victim->hexes = NULL;
     victim->state = JOB_QUEUED;
     victim->level = level; victim->cx = cx; victim->cy = cy; victim->frozen = frozen;
     victim->prio = prio;
@@ -1200,7 +1206,7 @@ void ui_render_map(UiRender *rr, const UiMapView *v, const Game *g, const UiOver
                 total++;
                 if (!chunk_get(rr, level, cx, cy, frozen, rr->frame * 2 + 1)) missing++;
             }
-        if (missing * 2 > total || rr->n_workers == 0) jobs_finish(rr);
+        if (missing && (rr->complete || missing * 2 > total || rr->n_workers == 0)) jobs_finish(rr);
         for (int cy = cy0; cy <= cy1; cy++)
             for (int cx = cx0; cx <= cx1; cx++) {
                 if (cx < mx0 || cy < my0 || cx > mx1 || cy > my1) continue;
@@ -1372,6 +1378,7 @@ int ui_bench_frames(int w, int h, int frames, double *median_ms, double *p99_ms)
         session_free(s);
         return -1;
     }
+    rr->complete = 0;       /* measure the window's behaviour: chunks painted off the frame */
     UiMapView v;
     SDL_Rect vp = { 0, 0, w, h };
     ui_view_init(&v, m, vp);

@@ -327,6 +327,46 @@ static void test_minimap_click_finds_the_hex_under_it(void **st)
     map_free(m);
 }
 
+/* Frames rendered after wandering through every zoom level (chunk cache and paint queue full of
+ * other levels' work) are the same as the first ones. */
+static void test_every_zoom_level_draws_the_same_frame_from_its_cache(void **st)
+{
+    (void)st;
+    Map *m = fixture_map();
+    Game *g = fixture_game(m);
+    Ctx c;
+    assert_int_equal(ctx_open(&c, 800, 500), 0);
+    char err[256];
+    UiRender *rr = ui_render_new(c.r, c.t, m, err, sizeof err);
+    UiMapView v;
+    SDL_Rect vp = { 0, 0, 800, 500 };
+    ui_view_init(&v, m, vp);
+    UiOverlay o;
+    ui_overlay_init(&o);
+    o.show_units = 0;
+    o.show_names = 0;
+    static uint64_t first[UI_ZOOM_LEVELS];
+    for (int round = 0; round < 3; round++)
+        for (int l = 0; l < UI_ZOOM_LEVELS; l++) {
+            v.zoom = ui_zoom_levels[l];
+            ui_view_center_on(&v, fix_hex(20 + round * 3, 15 + l));
+            if (round == 1) ui_view_center_on(&v, fix_hex(45, 30));   /* somewhere else between */
+            if (round == 2) ui_view_center_on(&v, fix_hex(20, 15 + l));
+            SDL_SetRenderDrawColor(c.r, 0, 0, 0, 255);
+            SDL_RenderClear(c.r);
+            ui_render_map(rr, &v, g, &o);
+            uint64_t h = 1469598103934665603ull;
+            for (int y = 0; y < c.surf->h; y += 3)
+                for (int x = 0; x < c.surf->w; x += 3) h = (h ^ px_at(c.surf, x, y)) * 1099511628211ull;
+            if (round == 0) first[l] = h;
+            if (round == 2) assert_true(h == first[l]);
+        }
+    ui_render_free(rr);
+    ctx_close(&c);
+    game_free(g);
+    map_free(m);
+}
+
 static void test_place_names_follow_the_hanzi_setting(void **st)
 {
     (void)st;
@@ -431,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_reach_dims_hexes_out_of_reach),
         cmocka_unit_test(test_minimap_click_finds_the_hex_under_it),
         cmocka_unit_test(test_place_names_follow_the_hanzi_setting),
+        cmocka_unit_test(test_every_zoom_level_draws_the_same_frame_from_its_cache),
         cmocka_unit_test(test_map_png_has_the_requested_size_and_is_not_flat),
         cmocka_unit_test(test_map_png_of_the_theatre),
         cmocka_unit_test(test_screenshot_of_a_scenario),
