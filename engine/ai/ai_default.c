@@ -110,7 +110,7 @@ static void order_attackers(const Game *g, Command *c)
 
 static int min_ratio(const Ai *ai, const Game *g, Hex target)
 {
-    static const int base[4] = { 10, 13, 13, 14 };
+    static const int base[4] = { 10, 11, 12, 13 };
     int r = base[ai->difficulty];
     int p = map_place_at(g->map, target);
     if (p >= 0 && place_weight(ai, p) >= 700) r -= 2;   /* worth paying for */
@@ -271,7 +271,14 @@ static int may_attack(const Ai *ai, const Game *g, int u, int in_place)
 {
     if (!own(ai, g, u) || g->units[u].attacked) return 0;
     if (!in_place && ai_unit_weak(g, u)) return 0;
-    if (!in_place && leader_weight(ai, g, u) >= 3) return 0;
+    int lw = leader_weight(ai, g, u);
+    if (!in_place && lw >= 3) return 0;
+    /* an attack spends the unit's moves: a leader must not be left where a blow can fall */
+    if (lw > 0) {
+        int dr = danger_ratio10(ai, g, u, ccell(g, g->units[u].hex));
+        if (lw >= 3 && dr > 10) return 0;
+        if (g->units[u].steps <= 2 && dr > 20) return 0;
+    }
     return 1;
 }
 
