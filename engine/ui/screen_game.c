@@ -932,7 +932,12 @@ static void narration_dialog(UiApp *app)
     GameUi *gs = &app->gs;
     const Game *g = app->session->game;
     const LogEntry *e = &g->log[gs->narr];
-    SDL_Rect in = ui_dialog(c, 620, e->note[0] ? 380 : 300, narr_title(e->type));
+    /* size the dialog to its text */
+    int tw = ui_px(c, 620 - 48), s100 = c->scale100 > 0 ? c->scale100 : 100;
+    int tl = ui_text_block(c, (SDL_Rect){ 0, 0, tw, 100000 }, UI_FONT_BODY, UI_C_INK, e->text, 0, 0);
+    int nl = e->note[0] ? ui_text_block(c, (SDL_Rect){ 0, 0, tw - ui_px(c, 12), 100000 }, UI_FONT_SMALL, UI_C_INK, e->note, 0, 0) : 0;
+    int need = tl * ui_line_h(c, UI_FONT_BODY) + nl * ui_line_h(c, UI_FONT_SMALL) + ui_line_h(c, UI_FONT_SMALL);
+    SDL_Rect in = ui_dialog(c, 620, 190 + need * 100 / s100, narr_title(e->type));
     char date[48];
     game_date_str(g, e->turn, date, sizeof date);
     ui_labelf(c, in.x + in.w / 2, in.y, UI_FONT_SMALL, UI_C_INK_SOFT, UI_ALIGN_CENTER, "Turn %d \xc2\xb7 %s", e->turn, date);
@@ -940,7 +945,7 @@ static void narration_dialog(UiApp *app)
     int lines = ui_text_block(c, (SDL_Rect){ in.x, y, in.w, in.h }, UI_FONT_BODY, UI_C_INK, e->text, 0, 1);
     y += lines * ui_line_h(c, UI_FONT_BODY) + ui_px(c, 10);
     if (e->note[0]) {
-        ui_fill(c, (SDL_Rect){ in.x, y, ui_px(c, 3), ui_px(c, 60) }, UI_C_GOLD, 255);
+        ui_fill(c, (SDL_Rect){ in.x, y, ui_px(c, 3), nl * ui_line_h(c, UI_FONT_SMALL) }, UI_C_GOLD, 255);
         ui_text_block(c, (SDL_Rect){ in.x + ui_px(c, 12), y, in.w - ui_px(c, 12), in.y + in.h - y - ui_px(c, 50) },
                       UI_FONT_SMALL, UI_C_INK_SOFT, e->note, 0, 1);
     }
@@ -1042,7 +1047,29 @@ static void victory_dialog(UiApp *app)
         y += lh;
         shown++;
     }
+    /* a campaign goes on to its next scenario */
+    int next_step = -1;
+    ScenarioInfo ci;
+    if (s->rec.campaign[0] && lscript_find_scenario(s->rec.campaign, &ci) == 0) {
+        char err[256];
+        if (strcmp(app->camp.id, s->rec.campaign) != 0 && campaign_load(ci.path, &app->camp, err, sizeof err) != 0)
+            app->camp.id[0] = '\0';
+        if (!strcmp(app->camp.id, s->rec.campaign) && s->rec.campaign_step + 1 < app->camp.n_steps)
+            next_step = s->rec.campaign_step + 1;
+    }
     int bw = (in.w - ui_px(c, 20)) / 3, by = in.y + in.h - ui_px(c, 44);
+    if (next_step >= 0) {
+        SDL_Rect nb = { in.x + in.w - bw, by - ui_px(c, 52), bw, ui_px(c, 42) };
+        if (ui_button(c, nb, "Continue the campaign", UI_BTN_PRIMARY)) {
+            Carry carry = s->rec.carry;
+            campaign_collect(&app->camp, g, &carry);
+            char path[LSCRIPT_PATH_LEN];
+            snprintf(path, sizeof path, "%s", ci.path);
+            ui_goto(app, SCR_MENU);
+            ui_open_campaign_step(app, path, next_step, &carry);
+            return;
+        }
+    }
     if (ui_button(c, (SDL_Rect){ in.x, by, bw, ui_px(c, 42) }, "Look at the map", 0) || ui_key(c, SDLK_ESCAPE, 0))
         gs->victory_shown = 1;
     if (ui_button(c, (SDL_Rect){ in.x + bw + ui_px(c, 10), by, bw, ui_px(c, 42) }, "Save the replay", 0)) {
@@ -1248,7 +1275,7 @@ void screen_game_frame(UiApp *app)
     layout(app);
     if (!gs->view_ready) {
         ui_view_init(&gs->view, s->game->map, gs->map_rect);
-        int want = ui_px(c, 30), best = ui_zoom_levels[0];
+        int want = ui_px(c, 24), best = ui_zoom_levels[0];
         for (int i = 0; i < UI_ZOOM_LEVELS; i++)
             if (ui_zoom_levels[i] <= want) best = ui_zoom_levels[i];
         gs->view.zoom = best;
@@ -1297,6 +1324,13 @@ void screen_game_frame(UiApp *app)
         map_input(app);
         keys(app);
     }
+    /* undo, reload and the replay buttons replace the game: look again */
+    s = app->session;
+    if (!s || app->screen != SCR_GAME) return;
+    g = s->game;
+    ui_render_for(app, g->map); /* a scenario's own map is remade with its script */
+    refresh_vis(app);
+    refresh_reach(app);
     refresh_hover(app);
 
     /* the map */
@@ -1340,8 +1374,15 @@ void screen_game_frame(UiApp *app)
     }
     if (gs->hover_attack && gs->anim == ANIM_NONE && c->enabled) preview_tooltip(app);
     draw_top_bar(app);
+    s = app->session;
+    if (!s || app->screen != SCR_GAME) return;
+    ui_render_for(app, s->game->map);
     draw_side(app);
     c->enabled = saved_enabled;
+    s = app->session;
+    if (!s || app->screen != SCR_GAME) return;
+    g = s->game;
+    ui_render_for(app, g->map);
 
     /* modal layers of the game */
     if (gs->curtain) draw_curtain(app);

@@ -6,6 +6,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ================================================================ text */
+
+/* Copies text with single line breaks turned into spaces (a Lua long string's hard wraps),
+ * keeping blank lines as paragraph breaks. */
+static void reflow(const char *in, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = in; *p && n + 2 < cap; p++) {
+        if (*p == '\n') {
+            int blank = p[1] == '\n';
+            while (p[1] == '\n' || p[1] == ' ' || p[1] == '\t') p++;
+            out[n++] = blank ? '\n' : ' ';
+            if (blank && n + 2 < cap) out[n++] = '\n';
+            continue;
+        }
+        out[n++] = *p;
+    }
+    while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == ' ')) n--;
+    out[n] = '\0';
+}
+
 /* ================================================================ the backdrop */
 
 static UiMapView backdrop_view;
@@ -94,9 +115,9 @@ void screen_menu_frame(UiApp *app)
         SDL_Rect b = { bx, y, bw, bh };
         if (ui_button(c, b, items[i].label, items[i].flags)) {
             switch (i) {
-            case 0: ui_open_briefing(app, jin, "jin"); break;
-            case 1: ui_open_briefing(app, liao, "liao"); break;
-            case 2: ui_load_scenarios(app); app->screen = SCR_SCENARIOS; break;
+            case 0: ui_open_campaign_step(app, jin->path, 0, NULL); break;
+            case 1: ui_open_campaign_step(app, liao->path, 0, NULL); break;
+            case 2: ui_load_scenarios(app); app->camp_step = -1; app->screen = SCR_SCENARIOS; break;
             case 3: ui_scan_saves(app); app->saves_sel = app->n_saves > 0 ? 0 : -1; app->dialog = DLG_LOAD; break;
             case 4: app->dialog = DLG_SETTINGS; break;
             default: app->quit = 1; break;
@@ -138,8 +159,11 @@ void screen_scenarios_frame(UiApp *app)
     int map_i[UI_MAX_SCENARIOS], n = 0;
     for (int i = 0; i < app->n_scenarios; i++) {
         if (app->scenarios[i].is_campaign) continue;
-        snprintf(labels[n], sizeof labels[n], "%s  (%s)%s", app->scenarios[i].title[0] ? app->scenarios[i].title : app->scenarios[i].id,
-                 app->scenarios[i].years, app->scenarios[i].is_mod ? "  \xc2\xb7 mod" : "");
+        const char *t = app->scenarios[i].title[0] ? app->scenarios[i].title : app->scenarios[i].id;
+        if (strstr(t, app->scenarios[i].years))
+            snprintf(labels[n], sizeof labels[n], "%s%s", t, app->scenarios[i].is_mod ? "  \xc2\xb7 mod" : "");
+        else
+            snprintf(labels[n], sizeof labels[n], "%s (%s)%s", t, app->scenarios[i].years, app->scenarios[i].is_mod ? "  \xc2\xb7 mod" : "");
         items[n] = labels[n];
         map_i[n++] = i;
     }
@@ -179,15 +203,20 @@ void screen_scenarios_frame(UiApp *app)
     y += ui_px(c, 12);
     SDL_Rect tb = { rp.x + pad, y, rp.w - 2 * pad, rp.y + rp.h - y - pad - ui_px(c, 60) };
     if (ui_hover(c, tb) && c->in->wheel) app->brief_scroll -= c->in->wheel * 3;
-    int lines = ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, si->briefing, 0, 0);
+    static char text[sizeof si->briefing];
+    reflow(si->briefing, text, sizeof text);
+    int lines = ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, text, 0, 0);
     int vis = tb.h / ui_line_h(c, UI_FONT_BODY);
     if (app->brief_scroll > lines - vis) app->brief_scroll = lines - vis;
     if (app->brief_scroll < 0) app->brief_scroll = 0;
-    ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, si->briefing[0] ? si->briefing : "(This scenario has no briefing.)",
+    ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, text[0] ? text : "(This scenario has no briefing.)",
                   app->brief_scroll, 1);
     SDL_Rect go = { rp.x + rp.w - pad - ui_px(c, 240), rp.y + rp.h - pad - ui_px(c, 44), ui_px(c, 240), ui_px(c, 44) };
     if (ui_button(c, go, "Choose sides  \xe2\x96\xb6", UI_BTN_PRIMARY) || ui_key(c, SDLK_RETURN, 0))
+    {
+        app->camp_step = -1;
         ui_open_briefing(app, si, NULL);
+    }
 }
 
 /* ================================================================ briefing */
@@ -218,6 +247,40 @@ void ui_open_briefing(UiApp *app, const ScenarioInfo *info, const char *fixed_si
     app->screen = SCR_BRIEFING;
 }
 
+void ui_open_campaign_step(UiApp *app, const char *campaign_path, int step, const Carry *carry)
+{
+    char err[512];
+    if (campaign_load(campaign_path, &app->camp, err, sizeof err)) {
+        ui_toast(app, 1, "%s", err);
+        return;
+    }
+    if (step < 0 || step >= app->camp.n_steps) {
+        ui_toast(app, 0, "The campaign is over.");
+        return;
+    }
+    ScenarioInfo info;
+    if (lscript_find_scenario(app->camp.steps[step].scenario, &info) != 0) {
+        ui_toast(app, 1, "%s: unknown scenario \"%s\"", campaign_path, app->camp.steps[step].scenario);
+        return;
+    }
+    if (carry) app->camp_carry = *carry;
+    else memset(&app->camp_carry, 0, sizeof app->camp_carry);
+    /* the briefing: the campaign's own text first, then what happened before this step */
+    ScenarioInfo b = info;
+    snprintf(b.years, sizeof b.years, "part %d of %d", (step + 1) % 100, app->camp.n_steps % 100);
+    static char text[4096 + 2048 + 4096 + 8];
+    snprintf(text, sizeof text, "%s%s%s\n\n%s", step == 0 ? app->camp.briefing : "", step == 0 ? "\n\n" : "",
+             app->camp.steps[step].interlude, info.briefing);
+    size_t n = strlen(text);
+    if (n >= sizeof b.briefing) n = sizeof b.briefing - 1;
+    memcpy(b.briefing, text, n);
+    b.briefing[n] = '\0';
+    b.is_campaign = 1;
+    ui_open_briefing(app, &b, app->camp.side);
+    snprintf(app->brief.path, sizeof app->brief.path, "%s", info.path);
+    app->camp_step = step;
+}
+
 void screen_briefing_frame(UiApp *app)
 {
     UiCtx *c = &app->ctx;
@@ -233,17 +296,22 @@ void screen_briefing_frame(UiApp *app)
     int y = lp.y + pad;
     ui_label(c, lp.x + pad, y, UI_FONT_TITLE, UI_C_LACQUER, UI_ALIGN_LEFT, si->title[0] ? si->title : si->id);
     y += ui_line_h(c, UI_FONT_TITLE);
-    ui_labelf(c, lp.x + pad, y, UI_FONT_BODY, UI_C_INK_SOFT, UI_ALIGN_LEFT, "%s%s", si->years, si->is_campaign ? "  \xc2\xb7  campaign" : "");
+    if (app->camp_step >= 0)
+        ui_labelf(c, lp.x + pad, y, UI_FONT_BODY, UI_C_INK_SOFT, UI_ALIGN_LEFT, "%s  \xc2\xb7  %s", app->camp.title, si->years);
+    else
+        ui_label(c, lp.x + pad, y, UI_FONT_BODY, UI_C_INK_SOFT, UI_ALIGN_LEFT, si->years);
     y += ui_line_h(c, UI_FONT_BODY) + ui_px(c, 6);
     ui_rule(c, lp.x + pad, y, lw - 2 * pad, UI_C_LACQUER);
     y += ui_px(c, 12);
     SDL_Rect tb = { lp.x + pad, y, lw - 2 * pad, lp.y + lp.h - y - pad };
     if (ui_hover(c, tb) && c->in->wheel) app->brief_scroll -= c->in->wheel * 3;
-    int lines = ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, si->briefing, 0, 0);
+    static char text[sizeof si->briefing];
+    reflow(si->briefing, text, sizeof text);
+    int lines = ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, text, 0, 0);
     int vis = tb.h / ui_line_h(c, UI_FONT_BODY);
     if (app->brief_scroll > lines - vis) app->brief_scroll = lines - vis;
     if (app->brief_scroll < 0) app->brief_scroll = 0;
-    ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, si->briefing[0] ? si->briefing : "(This scenario has no briefing.)",
+    ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, text[0] ? text : "(This scenario has no briefing.)",
                   app->brief_scroll, 1);
     if (lines > vis)
         ui_label(c, lp.x + lw - pad, lp.y + lp.h - pad, UI_FONT_SMALL, UI_C_GREY, UI_ALIGN_RIGHT, "scroll for more");
@@ -280,10 +348,12 @@ void screen_briefing_frame(UiApp *app)
         int oy = mapr.y + mapr.h + ui_px(c, 10);
         ui_label(c, rp.x + pad, oy, UI_FONT_SMALL, UI_C_LACQUER, UI_ALIGN_LEFT, "OBJECTIVES");
         oy += ui_line_h(c, UI_FONT_SMALL);
-        for (int v = 0; v < g->n_victory && v < 4; v++) {
-            ui_labelf(c, rp.x + pad, oy, UI_FONT_SMALL, UI_C_INK, UI_ALIGN_LEFT, "%s: %s", ui_faction_name(app, g, g->victory[v].faction),
-                      g->victory[v].text);
-            oy += ui_line_h(c, UI_FONT_SMALL);
+        int limit = rp.y + rp.h - pad - ui_px(c, 44) * 2 - ui_px(c, 14) - ui_line_h(c, UI_FONT_SMALL) * 2;
+        for (int v = 0; v < g->n_victory && oy < limit; v++) {
+            char t[GAME_TEXT_LEN + 64];
+            snprintf(t, sizeof t, "%s: %s", ui_faction_name(app, g, g->victory[v].faction), g->victory[v].text);
+            oy += ui_text_block(c, (SDL_Rect){ rp.x + pad, oy, rp.w - 2 * pad, limit - oy }, UI_FONT_SMALL, UI_C_INK, t, 0, 1) *
+                  ui_line_h(c, UI_FONT_SMALL);
         }
         /* side choice */
         int sides[GAME_MAX_FACTIONS], ns = 0;
@@ -320,6 +390,7 @@ void screen_briefing_frame(UiApp *app)
         SDL_Rect go = { rp.x + rp.w - pad - ui_px(c, 200), y2, ui_px(c, 200), ui_px(c, 42) };
         if (ui_button(c, back, "Back", 0) || ui_key(c, SDLK_ESCAPE, 0)) {
             ui_goto(app, app->brief.is_campaign ? SCR_MENU : SCR_SCENARIOS);
+            app->camp_step = -1;
             return;
         }
         if (ui_button(c, go, "Begin", UI_BTN_PRIMARY) || ui_key(c, SDLK_RETURN, 0)) {
@@ -327,7 +398,7 @@ void screen_briefing_frame(UiApp *app)
             if (app->brief_side < ns) snprintf(side, sizeof side, "%s", g->factions[sides[app->brief_side]].id);
             else snprintf(side, sizeof side, "both");
             char scen[LSCRIPT_PATH_LEN];
-            snprintf(scen, sizeof scen, "%s", si->path[0] ? si->path : si->id);
+            snprintf(scen, sizeof scen, "%s", si->is_mod && si->path[0] ? si->path : si->id);
             ui_start_game(app, scen, side, app->launch.seed, NULL, app->difficulty);
         }
     } else {

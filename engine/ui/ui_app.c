@@ -159,10 +159,21 @@ int ui_start_game(UiApp *app, const char *scenario, const char *side, uint64_t s
     }
     if (seed == 0) seed = (uint64_t)time(NULL) ^ ((uint64_t)SDL_GetTicks() << 20);
     char err[1024];
-    Session *s = session_new(scenario, seed, spec, difficulty, err, sizeof err);
+    Session *s = app->camp_step >= 0
+                     ? session_new_carry(scenario, seed, spec, difficulty, app->camp.id, app->camp_step,
+                                         app->camp_step > 0 ? &app->camp_carry : NULL, err, sizeof err)
+                     : session_new(scenario, seed, spec, difficulty, err, sizeof err);
     if (!s) {
         ui_toast(app, 1, "%s", err);
         return -1;
+    }
+    if (!s->info.title[0]) { /* started from a .lua path: take the title from the list */
+        ScenarioInfo info;
+        if (lscript_find_scenario(s->game->scenario_id, &info) == 0) {
+            memcpy(s->info.title, info.title, sizeof info.title);
+            memcpy(s->info.years, info.years, sizeof info.years);
+        }
+        if (!s->info.title[0]) snprintf(s->info.title, sizeof s->info.title, "%s", s->game->scenario_id);
     }
     ui_enter_game(app, s);
     return 0;
@@ -507,6 +518,7 @@ static int app_init(UiApp *app, const UiLaunch *launch)
     app->in.inside = 1;
     app->gs.selected = -1;
     app->gs.narr = -1;
+    app->camp_step = -1;
     app->difficulty = app->settings.difficulty;
     app->screen = SCR_MENU;
     if (launch) app->launch = *launch;

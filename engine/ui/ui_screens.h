@@ -10,6 +10,7 @@
 #include "ui_widgets.h"
 #include "move.h"
 #include "combat.h"
+#include "campaign.h"
 
 typedef enum { SCR_MENU, SCR_SCENARIOS, SCR_BRIEFING, SCR_GAME, SCR_COUNT } ScreenId;
 /* Dialogs over any screen. */
@@ -108,6 +109,10 @@ struct UiApp {
     int brief_fixed_side;           /* campaign: side chosen from the menu */
     int brief_scroll;
     int difficulty;
+    /* campaign being briefed or played: step -1 when none */
+    Campaign camp;
+    int camp_step;
+    Carry camp_carry;
     /* the game */
     Session *session;
     GameUi gs;
@@ -137,7 +142,10 @@ void ui_toast(UiApp *app, int bad, const char *fmt, ...);
 void ui_load_scenarios(UiApp *app);
 /* Open the briefing of scenario info (loads a preview of it). fixed_side: a faction id or NULL. */
 void ui_open_briefing(UiApp *app, const ScenarioInfo *info, const char *fixed_side);
-/* Start playing: side is a faction id, "both" or NULL. Returns 0 on success (else a toast). */
+/* Open the briefing of a campaign's step (0 = its start) for side; carry from the last step. */
+void ui_open_campaign_step(UiApp *app, const char *campaign_path, int step, const Carry *carry);
+/* Start playing: side is a faction id, "both" or NULL. Returns 0 on success (else a toast).
+ * When app->camp_step >= 0 the game is that step of app->camp, with app->camp_carry. */
 int ui_start_game(UiApp *app, const char *scenario, const char *side, uint64_t seed,
                   const char *ai_spec, int difficulty);
 /* Take over a session (loaded or new) and show the game screen. */
