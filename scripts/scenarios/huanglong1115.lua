@@ -333,10 +333,13 @@ on("turn_start", function(ev)
   end
   -- Zhangnu's end: taken trying to reach the Jin disguised as a messenger (early 1116).
   if plot_turn and t >= plot_turn + 2 and gyr.chance(40) and once("zhangnu_end") then
-    try(gyr.capture_leader, "zhangnu")
-    if alive("zhangnu", "rebels") then gyr.desert { faction = "rebels", tag = "zhangnu", steps = 1 } end
-    gyr.message { text = "Loyal Jurchens in Liao service scatter the rebels; Zhangnu is caught trying to reach the Jin disguised as a messenger, and executed with 200 nobles.",
-                  note = "Summary and LS: crushed early 1116 by 'a small group of Liao-affiliated Jurchens'; more than 200 implicated nobles executed." }
+    local note = "Summary and LS: crushed early 1116 by 'a small group of Liao-affiliated Jurchens'; more than 200 implicated nobles executed."
+    if alive("zhangnu", "rebels") then
+      gyr.desert { faction = "rebels", tag = "zhangnu", steps = 1, text = "Loyal Jurchens in Liao service scatter the rebels.", note = note }
+    end
+    if not try(gyr.capture_leader, "zhangnu", { text = "Zhangnu is caught trying to reach the Jin disguised as a messenger, and executed with 200 nobles.", note = note }) then
+      gyr.message { text = "The plot is over: more than 200 nobles who had a part in it are executed and their families enslaved.", note = note }
+    end
   end
 end)
 

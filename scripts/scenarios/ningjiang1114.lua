@@ -216,9 +216,15 @@ local function tribes_decide(reason)
       gyr.defect { tag = "tribes", faction = "liao", to = "jin",
                    text = "The Five Nations hunters and the registered Jurchens of Xianzhou go over to Aguda. " .. reason, note = note }
     end
+    local first = true
     for _, id in ipairs({ "wuguo", "pennuli", "yuelidu" }) do
       if gyr.owner(id) ~= "jin" then
-        gyr.set_place_owner(id, "jin", { text = "The Five Nations of the lower Songhua send their chiefs to Aguda.", note = note })
+        local info = gyr.place_info(id)
+        gyr.set_place_owner(id, "jin", {
+          text = first and "The Five Nations of the lower Songhua send their chiefs to Aguda." or
+                 info.name .. " (" .. info.hanzi .. ") submits as well.",
+          note = first and note or "" })
+        first = false
       end
     end
   else

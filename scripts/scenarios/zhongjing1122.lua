@@ -238,16 +238,17 @@ end
 -- The Resentful Army's Southeast-route mutiny at Jinzhou.
 local function yuanjun_mutiny()
   if not once("mutiny") then return end
+  local note = "c.1120–21 (?): put down by Yudu and Xiao Gan; Guo Yaoshi killed the ringleaders and the survivors became the Ever-Victorious Army."
   gyr.create_faction { id = "mutineers", name = "Resentful Army mutineers", hanzi = "怨軍",
-                       color = 0x56B4E9, emblem = "broken_bow", at_war_with = { "liao", "jin" } }
+                       color = 0x56B4E9, emblem = "broken_bow", at_war_with = { "liao", "jin" },
+                       text = "The Resentful Army of the Southeast route mutinies.", note = note }
   local us = gyr.units { faction = "liao", tag = "yuanjun" }
   if #us > 0 then
     gyr.defect { unit = us[1], to = "mutineers", text = "A camp of the Resentful Army kills its officers and goes over to the mutiny.",
                  note = "Novel paraphrase of LS/QDGZ (?): the army of famine refugees mutinied repeatedly, c.1119-1121." }
   end
-  gyr.rebellion { place = "jinzhou", faction = "mutineers", units = { { type = "levy", steps = 2 } } }
-  gyr.message { text = "The Resentful Army of the Southeast route mutinies and besieges Jinzhou.",
-                note = "c.1120–21 (?): put down by Yudu and Xiao Gan; Guo Yaoshi killed the ringleaders and the survivors became the Ever-Victorious Army." }
+  gyr.rebellion { place = "jinzhou", faction = "mutineers", units = { { type = "levy", steps = 2 } },
+                  text = "The mutineers besiege Jinzhou.", note = note }
   gyr.ai_goal { faction = "mutineers", type = "take", place = "jinzhou", weight = 8 }
 end
 
