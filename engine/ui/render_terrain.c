@@ -700,7 +700,7 @@ void ui_art_paint(const UiArt *a, UiCanvas *cv, double gx0, double gy0, double z
             double cx, cy;
             int idx = hex_index_c(m, wx, wy, &cx, &cy);
             if (hexmap) hexmap[y * cv->w + x] = idx;
-            if ((flags & UI_ART_GRID) && grid_alpha > 0 && idx >= 0) {
+            if ((flags & UI_ART_GRID) && grid_alpha > 0 && idx >= 0 && !is_water(m->terrain[idx])) {
                 double px = wx - cx, py = wy - cy;
                 double p0 = fabs(px), p1 = fabs(0.5 * px + 0.8660254 * py), p2 = fabs(-0.5 * px + 0.8660254 * py);
                 double d = (0.8660254 - fmax(p0, fmax(p1, p2))) * z;

@@ -792,7 +792,7 @@ static int counter_size(double z)
 {
     int s = (int)lround(z * 1.6);
     if (s < 10) s = 10;
-    if (s > 64) s = 64;
+    if (s > 96) s = 96;
     return s;
 }
 
@@ -805,8 +805,12 @@ static void draw_counter(UiRender *rr, const Game *g, int ui, double cx, double 
     SDL_Texture *t = counter_tex(rr, f->color, f->emblem, cls, S);
     int H = S * 86 / 100;
     int x = (int)lround(cx - S / 2.0), y = (int)lround(cy - H / 2.0);
-    if (selected) {
-        SDL_Rect hl = { x - 3, y - 3, S + 5, H + 6 };
+    if (selected) {         /* a bright frame with a dark edge: the selected unit */
+        int m = S / 12 > 3 ? S / 12 : 3;
+        SDL_Rect dk = { x - m - 1, y - m - 1, S + 2 * m + 3, H + 2 * m + 3 };
+        set_col(rr->r, 0x1E1610, 230);
+        SDL_RenderFillRect(rr->r, &dk);
+        SDL_Rect hl = { x - m, y - m, S + 2 * m + 1, H + 2 * m + 1 };
         set_col(rr->r, 0xFFE45C, 255);
         SDL_RenderFillRect(rr->r, &hl);
     }
