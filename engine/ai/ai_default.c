@@ -6,9 +6,6 @@
  * and units in supply; then attack again with whoever stands next to the enemy. Every
  * planned command is checked against the state of the moment before it is given. */
 #include <string.h>
-#ifdef AI_DEBUG
-#include <stdio.h>
-#endif
 #include "ai_internal.h"
 
 enum { ROLE_ADVANCE, ROLE_RETREAT, ROLE_RESERVE, ROLE_LEADER, ROLE_FLEE, ROLE_GARRISON_TO };
@@ -212,7 +209,9 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
         const AiObjective *o = &ai->obj[idx[k]];
         Hex h = o->hex;
         if (!map_in_bounds(g->map, h)) continue;
-        if (!place_threatened(ai, g, h, o->critical, 5)) continue;
+        /* vital: its loss ends the game, or the scenario's victory turns on it */
+        int vital = o->critical || o->weight >= 700;
+        if (!place_threatened(ai, g, h, vital, 5)) continue;
         int here[AI_STACK_CAP];
         int nh = game_units_at(g, h, here, AI_STACK_CAP), mine = 0, best = -1;
         for (int i = 0; i < nh; i++) {
@@ -223,43 +222,52 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
         if (best >= 0) {
             int dr = danger_ratio10(ai, g, best, ccell(g, h));
             /* a garrison that would only be destroyed, or a leader in harm's way, may go */
-            if (!o->critical && (dr > 40 || (g->units[best].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, best))))) continue;
+            if (!vital && (dr > 40 || (g->units[best].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, best))))) continue;
+            if (vital && leader_weight(ai, g, best) >= 3 && dr > 20) continue;
             ai->locked[best] = 1;
             /* a strong threat: keep the whole stack */
-            if (danger_ratio10(ai, g, best, ccell(g, h)) > 15)
-                for (int i = 0; i < nh; i++) if (own(ai, g, here[i]) && !ai_unit_weak(g, here[i])) ai->locked[here[i]] = 1;
-            continue;
+            if (dr <= 15) continue;
+            for (int i = 0; i < nh; i++) if (own(ai, g, here[i]) && !ai_unit_weak(g, here[i])) ai->locked[here[i]] = 1;
+            /* a vital place under a strong threat: fill the stack from nearby */
+            if (!vital) continue;
         }
-        /* nobody there: the best unit that can get there this turn */
-        int pick = -1, pk = -AI_INF, ci = ccell(g, h);
-        for (int u = 0; u < g->n_units; u++) {
-            if (!own(ai, g, u) || ai->locked[u] || ai->done[u] || g->units[u].mp <= 0) continue;
-            const UnitType *t = &g->rules.unit_types[g->units[u].type];
-            if (hex_distance(g->units[u].hex, h) > t->move) continue;
-            if (!ai_spend(ai, 4)) break;
-            ai_reach(ai, g, u, ai->reach);
-            if (ai->reach->cost[ci] < 0 || !move_can_end(g, ai->reach, u, ci)) continue;
-            int dr = danger_ratio10(ai, g, u, ci);
-            if (!o->critical && (dr > 40 || (g->units[u].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, u))))) continue;
-            int key = garrison_key(g, u) * 4 - ai->reach->cost[ci];
-            if (key > pk) { pk = key; pick = u; }
+        int want = best >= 0 ? g->rules.stack_limit - nh : 1;
+        if (want > 2) want = 2;
+        for (int w = 0; w < want; w++) {
+            /* the best unit that can get there this turn */
+            int pick = -1, pk = -AI_INF, ci = ccell(g, h);
+            for (int u = 0; u < g->n_units; u++) {
+                if (!own(ai, g, u) || ai->locked[u] || ai->done[u] || g->units[u].mp <= 0) continue;
+                const UnitType *t = &g->rules.unit_types[g->units[u].type];
+                if (hex_distance(g->units[u].hex, h) > t->move) continue;
+                if (!ai_spend(ai, 4)) break;
+                ai_reach(ai, g, u, ai->reach);
+                if (ai->reach->cost[ci] < 0 || !move_can_end(g, ai->reach, u, ci)) continue;
+                int dr = danger_ratio10(ai, g, u, ci);
+                if (!vital && (dr > 40 || (g->units[u].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, u))))) continue;
+                if (vital && leader_weight(ai, g, u) >= 3 && dr > 20) continue;
+                int key = garrison_key(g, u) * 4 - ai->reach->cost[ci];
+                if (key > pk) { pk = key; pick = u; }
+            }
+            if (pick >= 0) {
+                Command c;
+                memset(&c, 0, sizeof c);
+                c.type = CMD_MOVE; c.faction = ai->faction; c.unit = pick; c.to = h;
+                queue_add(ai, &c);
+                ai->locked[pick] = 1;
+                continue;
+            }
+            if (best >= 0) break;
+            /* none in reach: the nearest free unit marches there */
+            int near = -1, nd = 13;
+            for (int u = 0; u < g->n_units; u++) {
+                if (!own(ai, g, u) || ai->locked[u] || assign[u].q != NO_HEX) continue;
+                int d = hex_distance(g->units[u].hex, h);
+                if (d < nd || (d == nd && near >= 0 && garrison_key(g, u) > garrison_key(g, near))) { nd = d; near = u; }
+            }
+            if (near >= 0) assign[near] = h;
+            break;
         }
-        if (pick >= 0) {
-            Command c;
-            memset(&c, 0, sizeof c);
-            c.type = CMD_MOVE; c.faction = ai->faction; c.unit = pick; c.to = h;
-            queue_add(ai, &c);
-            ai->locked[pick] = 1;
-            continue;
-        }
-        /* none in reach: the nearest free unit marches there */
-        int near = -1, nd = 13;
-        for (int u = 0; u < g->n_units; u++) {
-            if (!own(ai, g, u) || ai->locked[u] || assign[u].q != NO_HEX) continue;
-            int d = hex_distance(g->units[u].hex, h);
-            if (d < nd || (d == nd && near >= 0 && garrison_key(g, u) > garrison_key(g, near))) { nd = d; near = u; }
-        }
-        if (near >= 0) assign[near] = h;
     }
 }
 
@@ -549,13 +557,6 @@ static int choose_move(Ai *ai, const Game *g, int u, Command *c)
         long s = cell_score(ai, g, u, ci, role, field, supply_known) - r->cost[ci];
         if (s > best) { best = s; bi = ci; }
     }
-#ifdef AI_DEBUG
-    {
-        int hc = here;
-        fprintf(stderr, "T%d u%d role %d here f=%d thr=%d/%d dr=%d sup=%d score=%ld best=%d n=%d\n", g->turn, u, role, field[hc], ai->threat[hc], ai->threat_open[hc], danger_ratio10(ai, g, u, hc), ai->supply[hc], cell_score(ai, g, u, hc, role, field, supply_known), bi, r->n_list);
-        for (int i = 0; i < r->n_list; i++) { int ci = r->list[i]; if (field[ci] < field[hc]) fprintf(stderr, "   cand f=%d thr=%d dr=%d sup=%d can=%d score=%ld\n", field[ci], ai->threat[ci], danger_ratio10(ai, g, u, ci), ai->supply[ci], move_can_end(g, r, u, ci), cell_score(ai, g, u, ci, role, field, supply_known)); }
-    }
-#endif
     if (bi < 0) return 0;
     memset(c, 0, sizeof *c);
     c->type = CMD_MOVE; c->faction = ai->faction; c->unit = u; c->to = map_hex_at(g->map, bi);
