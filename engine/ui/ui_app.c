@@ -434,12 +434,20 @@ void ui_app_frame(UiApp *app)
     SDL_RenderClear(app->r);
 
     c->enabled = !modal && !app->help_open;
+    DialogId dialog_before = app->dialog;
+    int help_before = app->help_open;
     switch (app->screen) {
     case SCR_MENU: screen_menu_frame(app); break;
     case SCR_SCENARIOS: screen_scenarios_frame(app); break;
     case SCR_BRIEFING: screen_briefing_frame(app); break;
     case SCR_GAME: screen_game_frame(app); break;
     default: break;
+    }
+    if (app->dialog != dialog_before || app->help_open != help_before) {
+        /* a dialog opened by this frame's input must not take the same key or click */
+        app->in.n_keys = 0;
+        app->in.released = 0;
+        app->in.text[0] = '\0';
     }
     if (app->dialog != DLG_NONE) {
         c->enabled = !app->help_open;

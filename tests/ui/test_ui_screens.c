@@ -395,7 +395,11 @@ static void test_hotseat_hides_the_map_until_the_next_player_clicks(void **st)
     assert_int_equal(s->game->active, liao);
     assert_int_equal(a->gs.curtain, 1);
     assert_int_equal(a->gs.curtain_faction, liao);
-    click(a, a->ctx.w / 2, a->ctx.h / 2 + ui_px(&a->ctx, 2), 0);
+    /* the curtain's button, under the emblem and the two lines of text */
+    UiCtx *c = &a->ctx;
+    int by = c->h / 2 - ui_px(c, 120) + ui_px(c, 96) + ui_px(c, 20) + ui_line_h(c, UI_FONT_TITLE) + ui_px(c, 6) +
+             ui_px(c, 50) + ui_px(c, 25);
+    click(a, c->w / 2, by, 0);
     settle(a);
     assert_int_equal(a->gs.curtain, 0);
     assert_int_equal(a->gs.view_faction, liao);
