@@ -289,6 +289,7 @@ static const luaL_Reg game_funcs[] = {
     { NULL, NULL }
 };
 
+/* Adds the game functions to the table on top of the stack. */
 void ls_open_game(lua_State *L)
 {
     luaL_setfuncs(L, game_funcs, 0);

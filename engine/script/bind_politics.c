@@ -520,6 +520,7 @@ static const luaL_Reg politics_funcs[] = {
     { "add_leader", l_add_leader }, { "choice", l_choice }, { NULL, NULL }
 };
 
+/* Adds the politics functions to the table on top of the stack. */
 void ls_open_politics(lua_State *L)
 {
     luaL_setfuncs(L, politics_funcs, 0);

@@ -47,11 +47,13 @@ static int unit_index(lua_State *L)
     return 1;
 }
 
+/* __newindex: handles are read-only. */
 static int unit_newindex(lua_State *L)
 {
     return luaL_error(L, "unit handles are read-only: change units with gyr.defect, gyr.desert, ...");
 }
 
+/* __eq: same unit id. */
 static int unit_eq(lua_State *L)
 {
     lua_getfield(L, 1, "id");
@@ -60,6 +62,7 @@ static int unit_eq(lua_State *L)
     return 1;
 }
 
+/* __tostring: "unit 3 (name, faction)". */
 static int unit_tostring(lua_State *L)
 {
     Game *g = ls_game(L);
@@ -72,6 +75,7 @@ static int unit_tostring(lua_State *L)
     return 1;
 }
 
+/* Pushes a handle for unit (not checked: any index). */
 void ls_push_unit(lua_State *L, int unit)
 {
     lua_createtable(L, 0, 1);
@@ -80,6 +84,7 @@ void ls_push_unit(lua_State *L, int unit)
     luaL_setmetatable(L, UNIT_MT);
 }
 
+/* Unit index from a handle or an integer at idx; raises when out of range (dead units pass). */
 int ls_check_unit(lua_State *L, int idx)
 {
     Game *g = ls_game(L);
@@ -152,6 +157,7 @@ static const luaL_Reg unit_meta[] = {
     { "__tostring", unit_tostring }, { NULL, NULL }
 };
 
+/* Makes the handle metatable and adds the unit functions to the table on top. */
 void ls_open_unit(lua_State *L)
 {
     luaL_newmetatable(L, UNIT_MT);

@@ -65,6 +65,7 @@ static int declared_in_text(const char *text, const char *id)
     return 0;
 }
 
+/* Looks for unknown place, unit type and leader literals in the file's text (comments skipped). */
 static void scan_text(LScript *s)
 {
     const Game *g = s->game;
@@ -127,6 +128,7 @@ static void scan_text(LScript *s)
     free(text);
 }
 
+/* Validates a scenario or campaign; returns the number of problems written to report. */
 int lscript_check(const char *path, char *report, size_t cap)
 {
     if (report && cap) report[0] = 0;

@@ -28,11 +28,13 @@ static int read_info(const char *path, ScenarioInfo *out, char *err, size_t errl
     return rc;
 }
 
+/* qsort order of file names. */
 static int by_name(const void *a, const void *b)
 {
     return strcmp((const char *)a, (const char *)b);
 }
 
+/* qsort order of scenarios by id. */
 static int by_id(const void *a, const void *b)
 {
     return strcmp(((const ScenarioInfo *)a)->id, ((const ScenarioInfo *)b)->id);
@@ -73,6 +75,7 @@ static void scan_dir(const char *dir, int is_mod, ScenarioInfo *out, int *n, int
     }
 }
 
+/* Built-in scenarios and campaigns by id, then mods by id; broken files skipped with a warning. */
 int lscript_list_scenarios(ScenarioInfo *out, int cap)
 {
     int n = 0;
@@ -94,6 +97,7 @@ int lscript_list_scenarios(ScenarioInfo *out, int cap)
     return n;
 }
 
+/* A scenario by id (or by path to a .lua file); 0 when found. */
 int lscript_find_scenario(const char *id, ScenarioInfo *out)
 {
     if (!id || !*id) return -1;

@@ -16,6 +16,7 @@ static char g_data_dir[LSCRIPT_PATH_LEN];
 static char g_mod_dir[LSCRIPT_PATH_LEN];
 static Map *g_theatre;
 
+/* Whether path can be read. */
 static int ls_file_exists(const char *path)
 {
     return access(path, R_OK) == 0;
@@ -29,6 +30,7 @@ static int ls_is_data_dir(const char *dir)
     return ls_file_exists(p);
 }
 
+/* The data folder: set, GYR_DATA_DIR, next to the executable (or its share/gyrfalcon), else the source tree. */
 const char *lscript_data_dir(void)
 {
     if (g_data_dir[0]) return g_data_dir;
@@ -65,16 +67,19 @@ const char *lscript_data_dir(void)
     return g_data_dir;
 }
 
+/* Overrides the data folder (NULL or "" goes back to finding it). */
 void lscript_set_data_dir(const char *dir)
 {
     snprintf(g_data_dir, sizeof g_data_dir, "%s", dir ? dir : "");
 }
 
+/* Overrides the mod folder (NULL or "" goes back to the XDG default). */
 void lscript_set_mod_dir(const char *dir)
 {
     snprintf(g_mod_dir, sizeof g_mod_dir, "%s", dir ? dir : "");
 }
 
+/* The mod folder: set, else $XDG_DATA_HOME/gyrfalcon/mods, else ~/.local/share/gyrfalcon/mods. */
 const char *lscript_mod_dir(void)
 {
     if (g_mod_dir[0]) return g_mod_dir;
@@ -121,6 +126,7 @@ const Map *lscript_theatre(char *err, size_t errlen)
     return g_theatre;
 }
 
+/* Frees the cached theatre map; games still pointing at it must be freed first. */
 void lscript_unload_theatre(void)
 {
     map_free(g_theatre);
@@ -134,6 +140,7 @@ LScript *ls_self(lua_State *L)
     return *(LScript **)lua_getextraspace(L);
 }
 
+/* The game being built or played; raises when scenario{} has not made one yet. */
 Game *ls_game(lua_State *L)
 {
     LScript *s = ls_self(L);
@@ -141,6 +148,7 @@ Game *ls_game(lua_State *L)
     return s->game;
 }
 
+/* "FILE:LINE" of the nearest Lua function at or above level, with the full path. */
 void ls_where(lua_State *L, int level, char *buf, size_t cap)
 {
     lua_Debug ar;
@@ -154,6 +162,7 @@ void ls_where(lua_State *L, int level, char *buf, size_t cap)
     snprintf(buf, cap, "%s", s->path[0] ? s->path : "?");
 }
 
+/* Appends one line to the check report (dropped when full) and counts the problem. */
 void ls_report(LScript *s, const char *fmt, ...)
 {
     char line[600];
@@ -171,6 +180,7 @@ void ls_report(LScript *s, const char *fmt, ...)
     s->report[s->report_len] = 0;
 }
 
+/* A problem in the caller's arguments: reported in check mode while loading, raised otherwise. */
 int ls_problem(lua_State *L, const char *fmt, ...)
 {
     char msg[400], where[LSCRIPT_PATH_LEN + 16];
@@ -188,6 +198,7 @@ int ls_problem(lua_State *L, const char *fmt, ...)
     return lua_error(L);
 }
 
+/* Faction index of the id at idx; unknown ids are a problem (-1 in check mode). */
 int ls_check_faction(lua_State *L, int idx)
 {
     Game *g = ls_game(L);
@@ -197,12 +208,14 @@ int ls_check_faction(lua_State *L, int idx)
     return f;
 }
 
+/* Like ls_check_faction, with nil meaning -1 (nobody). */
 int ls_opt_faction(lua_State *L, int idx)
 {
     if (lua_isnoneornil(L, idx)) return -1;
     return ls_check_faction(L, idx);
 }
 
+/* Place index of the id at idx; unknown ids are a problem (-1 in check mode). */
 int ls_check_place(lua_State *L, int idx)
 {
     Game *g = ls_game(L);
@@ -212,6 +225,7 @@ int ls_check_place(lua_State *L, int idx)
     return p;
 }
 
+/* Leader index of the id at idx; unknown ids are a problem (-1 in check mode). */
 int ls_check_leader(lua_State *L, int idx)
 {
     Game *g = ls_game(L);
@@ -223,16 +237,19 @@ int ls_check_leader(lua_State *L, int idx)
 
 static const char *const ls_relations[] = { "war", "neutral", "alliance", "vassal", NULL };
 
+/* "war" | "neutral" | "alliance" | "vassal" at idx; raises on anything else. */
 Relation ls_check_relation(lua_State *L, int idx)
 {
     return (Relation)luaL_checkoption(L, idx, NULL, ls_relations);
 }
 
+/* The Lua name of a relation. */
 const char *ls_relation_id(Relation r)
 {
     return (unsigned)r < 4 ? ls_relations[r] : "?";
 }
 
+/* Pushes {q=, r=}. */
 void ls_push_hex(lua_State *L, Hex h)
 {
     lua_createtable(L, 0, 2);
@@ -242,6 +259,7 @@ void ls_push_hex(lua_State *L, Hex h)
     lua_setfield(L, -2, "r");
 }
 
+/* Pushes {year=, month=, day=}. */
 void ls_push_date(lua_State *L, int y, int m, int d)
 {
     lua_createtable(L, 0, 3);
@@ -253,6 +271,7 @@ void ls_push_date(lua_State *L, int y, int m, int d)
     lua_setfield(L, -2, "day");
 }
 
+/* t[k] as a string (def when nil); raises when it is another type. The string stays anchored in t. */
 const char *ls_field_str(lua_State *L, int t, const char *k, const char *def)
 {
     const char *v = def;
@@ -264,6 +283,7 @@ const char *ls_field_str(lua_State *L, int t, const char *k, const char *def)
     return v;
 }
 
+/* t[k] as an integer (def when nil); raises when it is not an integer. */
 lua_Integer ls_field_int(lua_State *L, int t, const char *k, lua_Integer def)
 {
     lua_Integer v = def;
@@ -276,6 +296,7 @@ lua_Integer ls_field_int(lua_State *L, int t, const char *k, lua_Integer def)
     return v;
 }
 
+/* t[k] as a boolean (def when nil; any other value is truthy as in Lua). */
 int ls_field_bool(lua_State *L, int t, const char *k, int def)
 {
     int v = def;
@@ -284,6 +305,7 @@ int ls_field_bool(lua_State *L, int t, const char *k, int def)
     return v;
 }
 
+/* A position (place id, q/r, col/row or lat/lon) to a hex; does not check that it is on the map. */
 int ls_to_hex(lua_State *L, int idx, const Map *m, Hex *out, char *msg, size_t cap)
 {
     idx = lua_absindex(L, idx);
@@ -339,6 +361,7 @@ static int ls_hex_has_room(const Game *g, int faction, Hex h)
     return 1;
 }
 
+/* Nearest hex with room for one more unit of faction, ring by ring; -1 when none within radius. */
 int ls_free_hex_near(const Game *g, int faction, Hex c, int radius, Hex *out)
 {
     Hex ring[6 * 16];
@@ -350,6 +373,7 @@ int ls_free_hex_near(const Game *g, int faction, Hex c, int radius, Hex *out)
     return -1;
 }
 
+/* A unit's name for the log. */
 void ls_unit_label(const Game *g, int unit, char *buf, size_t cap)
 {
     const Unit *u = &g->units[unit];
@@ -392,6 +416,7 @@ static int l_include(lua_State *L)
     return 1;
 }
 
+/* Pushes the gyr table with every binding. */
 int luaopen_gyr(lua_State *L)
 {
     lua_newtable(L);
@@ -423,6 +448,7 @@ LScript *ls_new(LsMode mode, uint64_t seed)
 
 static const char *const ls_rules_files[] = { "units", "terrain", "combat" };
 
+/* Runs the rules (not in INFO mode) and the scenario file in s; 0, or -1 with s->last_error. */
 int ls_run_scenario(LScript *s, const char *path)
 {
     lua_State *L = s->L;
@@ -458,6 +484,7 @@ int ls_run_scenario(LScript *s, const char *path)
     return rc;
 }
 
+/* Builds a game from a scenario file; see lscript.h. */
 LScript *lscript_load(const char *path, uint64_t seed, Game **game_out, char *err, size_t errlen)
 {
     if (game_out) *game_out = NULL;
@@ -478,6 +505,7 @@ LScript *lscript_load(const char *path, uint64_t seed, Game **game_out, char *er
     return s;
 }
 
+/* Frees the Lua state, the game and an inline map; NULL is fine. */
 void lscript_free(LScript *s)
 {
     if (!s) return;
@@ -487,21 +515,25 @@ void lscript_free(LScript *s)
     free(s);
 }
 
+/* FNV-1a 64 of the rules files, the scenario file and the libraries it included. */
 uint64_t lscript_content_hash(const LScript *s)
 {
     return s ? s->content_hash : 0;
 }
 
+/* The id given in scenario{}. */
 const char *lscript_scenario_id(const LScript *s)
 {
     return s ? s->scenario_id : "";
 }
 
+/* The last handler error, "" when none. */
 const char *lscript_last_error(const LScript *s)
 {
     return s ? s->last_error : "";
 }
 
+/* briefing_<faction> of scenario{}, else its briefing, else "". */
 const char *lscript_briefing(const LScript *s, const char *faction)
 {
     if (!s || !s->L) return "";
@@ -523,11 +555,13 @@ const char *lscript_briefing(const LScript *s, const char *faction)
     return out;
 }
 
+/* Number of Lua handler calls so far. */
 uint64_t lscript_handler_calls(const LScript *s)
 {
     return s ? s->handler_calls : 0;
 }
 
+/* Copies the faction's goals (in the order they were set) into out. */
 int lscript_ai_goals(const LScript *s, int faction, AiGoal *out, int cap)
 {
     int n = 0;

@@ -423,6 +423,7 @@ static void sb_wrap(lua_State *L, const char *lib, const char *name, lua_CFuncti
     lua_pop(L, 1);
 }
 
+/* Removes lib.name (or the global name when lib is NULL). */
 static void sb_remove(lua_State *L, const char *lib, const char *name)
 {
     if (!lib) { lua_pushnil(L); lua_setglobal(L, name); return; }
@@ -432,11 +433,13 @@ static void sb_remove(lua_State *L, const char *lib, const char *name)
     lua_pop(L, 1);
 }
 
+/* Warning function: warnings are dropped. */
 static void sb_warn(void *ud, const char *msg, int tocont)
 {
     (void)ud; (void)msg; (void)tocont;   /* warnings are off in scenarios */
 }
 
+/* A new state with the capped allocator, the hook and only the safe libraries. */
 lua_State *ls_sandbox_new(LScript *s)
 {
     s->mem_cap = LS_MEM_CAP;
@@ -538,6 +541,7 @@ static int sb_msgh(lua_State *L)
     return 1;
 }
 
+/* Protected call with an instruction budget; the error becomes FILE:LINE text in s->last_error. */
 int ls_pcall(LScript *s, int nargs, int nres, long long budget)
 {
     lua_State *L = s->L;
@@ -569,6 +573,7 @@ int ls_pcall(LScript *s, int nargs, int nres, long long budget)
     return -1;
 }
 
+/* Reads and compiles a text chunk named "@path", hashing its bytes; does not run it. */
 int ls_load_file(LScript *s, const char *path, uint64_t *hash)
 {
     FILE *f = fopen(path, "rb");

@@ -76,6 +76,7 @@ static int parse_cell(const char *s, CrtResult *c)
     return 0;
 }
 
+/* Sets a rules error naming the rules file; returns -1. */
 static int rules_err(LScript *s, const char *file, const char *msg)
 {
     snprintf(s->last_error, sizeof s->last_error, "%s/scripts/rules/%s.lua: %s",
@@ -89,6 +90,7 @@ static void opt_int(lua_State *L, int t, const char *k, int *dst)
     *dst = (int)ls_field_int(L, t, k, *dst);
 }
 
+/* Reads units, terrain and combat tables (stack 1..3) into s->rules; -1 with s->last_error. */
 int ls_read_rules(LScript *s)
 {
     lua_State *L = s->L;
@@ -239,6 +241,7 @@ static Game *decl_game(lua_State *L)
     return NULL;
 }
 
+/* Current line of the nearest Lua caller (0 when none). */
 static int caller_line(lua_State *L)
 {
     lua_Debug ar;
@@ -247,6 +250,7 @@ static int caller_line(lua_State *L)
     return 0;
 }
 
+/* Whether id is lower-case letters, digits and _ and fits GAME_ID_LEN. */
 static int valid_id(const char *id)
 {
     if (!id || !*id || strlen(id) >= GAME_ID_LEN) return 0;
@@ -587,6 +591,7 @@ static int d_faction(lua_State *L)
     return 0;
 }
 
+/* relation(a, b, rel): sets a relation during setup. */
 static int d_relation(lua_State *L)
 {
     Game *g = decl_game(L);
@@ -635,6 +640,7 @@ static int d_place(lua_State *L)
     return 0;
 }
 
+/* leader{}: declares a leader of a declared faction. */
 static int d_leader(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -709,6 +715,7 @@ int ls_spawn_unit(lua_State *L, int idx, int faction, Hex c, int radius)
     return u;
 }
 
+/* unit{}: places a unit (or count of them); returns the last one's handle. */
 static int d_unit(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -734,6 +741,7 @@ static int d_unit(lua_State *L)
     return 1;
 }
 
+/* unit_type{}: adds a unit type for this scenario. */
 static int d_unit_type(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -753,6 +761,7 @@ static int d_unit_type(lua_State *L)
 
 static const char *const vc_ids[] = { "hold", "take", "kill_leader", "save_leader", "score", NULL };
 
+/* victory{}: adds a victory condition; the type names follow VictoryType's order. */
 static int d_victory(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -832,6 +841,7 @@ static const luaL_Reg decl_funcs[] = {
     { "unit_type", d_unit_type }, { "victory", d_victory }, { "on", d_on }, { NULL, NULL }
 };
 
+/* Registers the declarations as globals and makes the registry tables for handlers and choices. */
 void ls_open_declarative(lua_State *L)
 {
     lua_newtable(L);
@@ -846,6 +856,7 @@ void ls_open_declarative(lua_State *L)
     }
 }
 
+/* Removes the declarations (on stays). */
 void ls_close_declarative(lua_State *L)
 {
     for (const luaL_Reg *r = decl_funcs; r->name; r++) {
@@ -866,8 +877,10 @@ const char *const *ls_event_names(void) { return event_ids; }
 
 /* ================================================================ after setup */
 
+/* A problem found after the file ran, at line: reported (check) or kept as the error. */
 static int setup_problem(LScript *s, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A problem found after the file ran, at line: reported (check) or kept as the error. */
 static int setup_problem(LScript *s, int line, const char *fmt, ...)
 {
     char msg[300];
@@ -885,6 +898,7 @@ static int setup_problem(LScript *s, int line, const char *fmt, ...)
     return 1;
 }
 
+/* Checks the setup as a whole; returns the number of problems. */
 int ls_finish_setup(LScript *s)
 {
     int before = s->problems;
@@ -922,6 +936,7 @@ static const char *faction_id_or_nil(const Game *g, int f)
     return f >= 0 && f < g->n_factions ? g->factions[f].id : NULL;
 }
 
+/* Sets field k of the table on top when v is not NULL. */
 static void set_str(lua_State *L, const char *k, const char *v)
 {
     if (!v) return;
@@ -1099,6 +1114,7 @@ static int has_handlers(LScript *s, HookType t)
     return has;
 }
 
+/* Runs the choice callback and the handlers of one event. */
 static void dispatch(LScript *s, const HookEvent *ev)
 {
     lua_State *L = s->L;
@@ -1126,6 +1142,7 @@ static void dispatch(LScript *s, const HookEvent *ev)
     if (ev->type == HOOK_CHOICE_ANSWERED || !s->game->choice.active) ls_ask_queued_choice(s);
 }
 
+/* The core's hook: queues the event and, unless already dispatching, runs the queue in order. */
 void ls_game_hook(Game *g, const HookEvent *ev, void *ud)
 {
     LScript *s = ud;
