@@ -545,8 +545,7 @@ static int choose_move(Ai *ai, const Game *g, int u, Command *c)
     int role = unit_role(ai, g, u, ai->reserve);
     const int *field = ai_field(ai, g, cls_of(g, u));
     int supply_known = has_supply_sources(ai, g);
-    if (!ai_spend(ai, 4)) return 0;
-    Reach *r = ai->reach;
+    Reach *r = ai->reach;         /* one per unit and turn: not limited by the budget */
     ai_reach(ai, g, u, r);
     int here = ccell(g, un->hex);
     long best = cell_score(ai, g, u, here, role, field, supply_known);
