@@ -28,6 +28,13 @@ struct UiArt {
     Crossing *cross;
 };
 
+/* floor() for the pixel loops: libm's is a call without SSE4.1; |x| stays far below 2^31 here. */
+static inline double ffloor(double x)
+{
+    int i = (int)x;
+    return (double)(i - (x < (double)i));
+}
+
 /* ---------------------------------------------------------------- noise */
 
 static uint32_t hash3(int x, int y, int s)
@@ -41,7 +48,7 @@ static double hashf(int x, int y, int s) { return (hash3(x, y, s) & 0xFFFFFF) / 
 
 static double vnoise(double x, double y, int s)
 {
-    double fx = floor(x), fy = floor(y);
+    double fx = ffloor(x), fy = ffloor(y);
     int ix = (int)fx, iy = (int)fy;
     double tx = x - fx, ty = y - fy;
     tx = tx * tx * (3 - 2 * tx);
@@ -246,7 +253,7 @@ static inline int hex_index_c(const Map *m, double wx, double wy, double *cx, do
 {
     double q = UI_SQRT3 / 3 * wx - wy / 3, r = 2.0 / 3 * wy;
     double x = q, z = r, y = -x - z;
-    double rx = floor(x + 0.5), ry = floor(y + 0.5), rz = floor(z + 0.5);
+    double rx = ffloor(x + 0.5), ry = ffloor(y + 0.5), rz = ffloor(z + 0.5);
     double dx = fabs(rx - x), dy = fabs(ry - y), dz = fabs(rz - z);
     if (dx > dy && dx > dz) rx = -ry - rz;
     else if (!(dy > dz)) rz = -rx - ry;
@@ -365,10 +372,10 @@ static uint32_t fill_pixel(uint8_t t, int gx, int gy, double z, unsigned dist3, 
     case TER_FARMLAND: {
         /* patchwork of fields: cells in a rotated frame */
         double u = (wx * 0.94 + wy * 0.34) * 1.9, v = (-wx * 0.34 + wy * 0.94) * 2.6;
-        int cu = (int)floor(u), cvv = (int)floor(v);
+        int cu = (int)ffloor(u), cvv = (int)ffloor(v);
         /* shift alternate rows so field edges do not line up */
         double us = u + (cvv & 1) * 0.5;
-        cu = (int)floor(us);
+        cu = (int)ffloor(us);
         double fu = us - cu, fv = v - cvv;
         uint32_t hsh = hash3(cu, cvv, 7);
         static const uint32_t field[4] = { 0xE9DA92, 0xDDE0A4, 0xEEE2B4, 0xE2CF8A };
@@ -379,7 +386,7 @@ static uint32_t fill_pixel(uint8_t t, int gx, int gy, double z, unsigned dist3, 
             /* furrows */
             if (z >= 14 && (hsh & 4)) {
                 double f = ((hsh & 8) ? u : v) * z * 0.6;
-                if (f - floor(f) < 0.22) c = shade(c, 93);
+                if (f - ffloor(f) < 0.22) c = shade(c, 93);
             }
         }
         return shade(c, pct);
@@ -393,17 +400,17 @@ static uint32_t fill_pixel(uint8_t t, int gx, int gy, double z, unsigned dist3, 
     case TER_SAND: {
         uint32_t h = hash3(gx, gy, 4);
         double r = wy * 3.2 + sin(wx * 2.3) * 0.35 + sin(wx * 0.7 + 1.3) * 0.5;
-        double f = r - floor(r);
+        double f = r - ffloor(r);
         if (z >= 6 && f < 0.09 * (10.0 / (z < 10 ? 10 : z)) * 2.5) c = UI_HEX(0xD7BC80);
         else if ((h & 31) < 3) c = UI_HEX(0xC9AE74);
         return shade(c, pct);
     }
     case TER_MARSH: {
         if (z >= 6) {
-            int row = (int)floor(wy * 4.0);
+            int row = (int)ffloor(wy * 4.0);
             double fy = wy * 4.0 - row;
             double seg = wx * 1.7 + hashf(row, 0, 5) * 3;
-            int si = (int)floor(seg);
+            int si = (int)ffloor(seg);
             double fs = seg - si;
             if (fy * z / 4.0 < 0.9 && fs < 0.55 && (hash3(si, row, 6) & 3)) return UI_HEX(0x6E9C92);
         }
@@ -417,7 +424,7 @@ static uint32_t fill_pixel(uint8_t t, int gx, int gy, double z, unsigned dist3, 
     case TER_MOUNTAINS: {
         /* light hachure of the slopes under the peak marks */
         double f = (wx + wy * 0.6) * z / 5.0;
-        if (z >= 8 && f - floor(f) < 0.2) c = shade(c, 95);
+        if (z >= 8 && f - ffloor(f) < 0.2) c = shade(c, 95);
         return shade(c, pct);
     }
     default:
@@ -492,12 +499,34 @@ static void mark_reeds(UiCanvas *cv, double x, double y, double s, double lw)
 
 /* Marks of one terrain on a jittered grid of cell pixels; each mark is drawn when the terrain
  * under its foot is t. Rows from the top so that lower marks overlap upper ones. */
+/* Draw one mark of terrain t, size factor sz, variant var, with its foot at (px, py). */
+static void mark_draw(UiCanvas *cv, uint8_t t, double px, double py, double cell, double sz, int var, double z)
+{
+    switch (t) {
+    case TER_FOREST: mark_tree(cv, px, py, cell * 0.5 * sz * (var ? 0.7 : 1.0)); break;
+    case TER_HILLS: mark_hill(cv, px, py, cell * 0.36 * sz, fmax(1.0, z * 0.05)); break;
+    case TER_MOUNTAINS: mark_peak(cv, px, py, cell * 0.42 * sz, fmax(0.9, z * 0.035), var); break;
+    case TER_STEPPE: mark_grass(cv, px, py, cell * 0.3 * sz, fmax(0.8, z * 0.03)); break;
+    case TER_MARSH: mark_reeds(cv, px, py, cell * 0.3 * sz, fmax(0.8, z * 0.03)); break;
+    default: break;
+    }
+}
+
+#define STAMP_SIZES 4
+
+/* Marks of one terrain on a jittered grid of cell pixels; each mark is drawn when the terrain
+ * under its foot is t. Rows from the top so that lower marks overlap upper ones. The marks are
+ * drawn once per size and variant into small stamps, then copied (a tree drawn shape by shape
+ * costs several times a copy). */
 static void marks(const MarkCtx *k, uint8_t t, double cell, int seed, int keep256)
 {
     const Region *g = k->g;
     UiCanvas *cv = k->cv;
     double z = k->z;
     double pad = cell * 1.5;
+    int D = (int)ceil(cell * 2.4) + 6;
+    UiCanvas stamp[STAMP_SIZES][2];
+    memset(stamp, 0, sizeof stamp);
     int j0 = (int)floor((g->gy0 - pad) / cell), j1 = (int)ceil((g->gy0 + cv->h + pad) / cell);
     int i0 = (int)floor((g->gx0 - pad) / cell) - 1, i1 = (int)ceil((g->gx0 + cv->w + pad) / cell) + 1;
     for (int j = j0; j <= j1; j++)
@@ -506,24 +535,32 @@ static void marks(const MarkCtx *k, uint8_t t, double cell, int seed, int keep25
             if ((int)(h & 255) >= keep256) continue;
             double jx = (((h >> 8) & 255) / 255.0 - 0.5) * 0.7, jy = (((h >> 16) & 255) / 255.0 - 0.5) * 0.7;
             double gx = (i + 0.5 + jx + (j & 1) * 0.5) * cell, gy = (j + 0.5 + jy) * cell;
-            double px = gx - g->gx0, py = gy - g->gy0;
+            /* feet on whole global pixels, so that every chunk puts a mark at the same place */
+            double px = floor(gx) - floor(g->gx0), py = floor(gy) - floor(g->gy0);
             if (px < -pad || py < -pad || px > cv->w + pad || py > cv->h + pad) continue;
             if (region_ter(g, px, py) != t) continue;
-            double sz = 0.85 + ((h >> 24) & 255) / 255.0 * 0.3;
-            switch (t) {
-            case TER_FOREST: {
-                double r = cell * 0.5 * sz;
-                if (region_ter(g, px, py - r) != t) r *= 0.7;
-                mark_tree(cv, px, py, r);
-                break;
+            int szq = (int)(((h >> 24) & 255) * STAMP_SIZES / 256);
+            double sz = 0.85 + (szq + 0.5) / STAMP_SIZES * 0.3;
+            int var = 0;
+            if (t == TER_FOREST) var = region_ter(g, px, py - cell * 0.5 * sz) != t;
+            else if (t == TER_MOUNTAINS) var = (h >> 5) & 1;
+            UiCanvas *st = &stamp[szq][var];
+            if (!st->px) {
+                if (ui_ras_alloc(st, D, D) != 0) { mark_draw(cv, t, px + 0.5, py + 0.5, cell, sz, var, z); continue; }
+                mark_draw(st, t, D / 2 + 0.5, D / 2 + 0.5, cell, sz, var, z);
             }
-            case TER_HILLS: mark_hill(cv, px, py, cell * 0.36 * sz, fmax(1.0, z * 0.05)); break;
-            case TER_MOUNTAINS: mark_peak(cv, px, py, cell * 0.42 * sz, fmax(0.9, z * 0.035), (h >> 5) & 1); break;
-            case TER_STEPPE: mark_grass(cv, px, py, cell * 0.3 * sz, fmax(0.8, z * 0.03)); break;
-            case TER_MARSH: mark_reeds(cv, px, py, cell * 0.3 * sz, fmax(0.8, z * 0.03)); break;
-            default: break;
+            int ox = (int)px - D / 2, oy = (int)py - D / 2;
+            for (int y = 0; y < D; y++) {
+                int yy = oy + y;
+                if (yy < 0 || yy >= cv->h) continue;
+                const uint32_t *srow = st->px + (size_t)y * D;
+                for (int x = 0; x < D; x++) {
+                    uint32_t c = srow[x];
+                    if (c >> 24) ui_ras_blend(cv, ox + x, yy, c, 255);
+                }
             }
         }
+    for (int a = 0; a < STAMP_SIZES; a++) { free(stamp[a][0].px); free(stamp[a][1].px); }
 }
 
 /* ---------------------------------------------------------------- rivers and roads */
