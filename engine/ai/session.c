@@ -182,6 +182,7 @@ CmdResult session_apply(Session *s, const Command *c)
     uint8_t *vis = NULL, *before = NULL, *after = NULL;
     Rng rng_before = g->rng;
     int log_before = g->n_log, rec_before = s->rec.n;
+    uint64_t calls_before = lscript_handler_calls(s->script);
     if (undoable) {
         vis = malloc((size_t)map_count(g->map));
         before = malloc(GAME_MAX_UNITS);
@@ -197,6 +198,9 @@ CmdResult session_apply(Session *s, const Command *c)
                 if (after[u] && !before[u]) undoable = 0;
             if (memcmp(&rng_before, &g->rng, sizeof rng_before)) undoable = 0;
             if (g->n_log != log_before || g->choice.active || g->over) undoable = 0;
+            /* a script handler may have changed Lua state that a re-simulation would not
+             * see the same way: such a move cannot be taken back */
+            if (lscript_handler_calls(s->script) != calls_before) undoable = 0;
         }
         s->undo_rec_n = undoable ? rec_before : -1;
     }
