@@ -22,7 +22,7 @@ const int ui_zoom_levels[UI_ZOOM_LEVELS] = { 4, 6, 8, 11, 16, 22, 30, 40, 54 };
 
 typedef struct Chunk {
     int valid;
-    int level, cx, cy, frozen;
+    int level, cx, cy, frozen;  /* frozen: bit 0 rivers frozen, bit 1 grid drawn */
     uint32_t *base;         /* painted art, CH*CH */
     uint16_t *hidx;         /* per pixel: index into hexes, 0xFFFF off the map */
     int32_t *hexes;
@@ -401,7 +401,7 @@ static void job_paint(const UiArt *art, Job *jb)
     }
     UiCanvas cv = { jb->base, CH, CH, CH };
     ui_art_paint(art, &cv, (double)jb->cx * CH, (double)jb->cy * CH, z,
-                 UI_ART_GRID | (jb->frozen ? UI_ART_FROZEN : 0), grid_alpha_for(z), hm);
+                 ((jb->frozen & 2) ? UI_ART_GRID : 0) | ((jb->frozen & 1) ? UI_ART_FROZEN : 0), grid_alpha_for(z), hm);
     int32_t last = -2;
     uint16_t last_i = 0xFFFF;
     for (int i = 0; i < CH * CH; i++) {
@@ -1201,6 +1201,7 @@ void ui_render_map(UiRender *rr, const UiMapView *v, const Game *g, const UiOver
         int mx0 = (int)floor(x0 * z / CH), my0 = (int)floor(y0 * z / CH);
         int mx1 = (int)floor(x1 * z / CH), my1 = (int)floor(y1 * z / CH);
         rr->frame++;
+        int variant = frozen | (o->show_grid ? 2 : 0);    /* the chunk's look beyond its place */
         /* what the view needs: ask for every missing chunk; when most are missing (the first
          * frame, a jump) paint them now rather than show a blur */
         int missing = 0, total = 0;
@@ -1208,14 +1209,14 @@ void ui_render_map(UiRender *rr, const UiMapView *v, const Game *g, const UiOver
             for (int cx = cx0; cx <= cx1; cx++) {
                 if (cx < mx0 || cy < my0 || cx > mx1 || cy > my1) continue;
                 total++;
-                if (!chunk_get(rr, level, cx, cy, frozen, rr->frame * 2 + 1)) missing++;
+                if (!chunk_get(rr, level, cx, cy, variant, rr->frame * 2 + 1)) missing++;
             }
         if (missing && (rr->complete || missing * 2 > total || rr->n_workers == 0)) jobs_finish(rr);
         for (int cy = cy0; cy <= cy1; cy++)
             for (int cx = cx0; cx <= cx1; cx++) {
                 if (cx < mx0 || cy < my0 || cx > mx1 || cy > my1) continue;
                 SDL_Rect d = { (int)(cx * (long)CH - ox) + v->vp.x, (int)(cy * (long)CH - oy) + v->vp.y, CH, CH };
-                Chunk *c = chunk_get(rr, level, cx, cy, frozen, rr->frame * 2 + 1);
+                Chunk *c = chunk_get(rr, level, cx, cy, variant, rr->frame * 2 + 1);
                 if (c) {
                     chunk_compose(rr, c);
                     SDL_RenderCopy(r, c->tex, NULL, &d);
@@ -1236,7 +1237,7 @@ void ui_render_map(UiRender *rr, const UiMapView *v, const Game *g, const UiOver
             for (int cx = cx0 - 1; cx <= cx1 + 1; cx++) {
                 if (cx >= cx0 && cx <= cx1 && cy >= cy0 && cy <= cy1) continue;
                 if (cx < mx0 || cy < my0 || cx > mx1 || cy > my1) continue;
-                chunk_get(rr, level, cx, cy, frozen, rr->frame * 2);
+                chunk_get(rr, level, cx, cy, variant, rr->frame * 2);
             }
     }
     if (g && o->reach) draw_reach_edge(rr, v, o);

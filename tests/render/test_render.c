@@ -367,6 +367,40 @@ static void test_every_zoom_level_draws_the_same_frame_from_its_cache(void **st)
     map_free(m);
 }
 
+static void test_grid_setting_removes_the_hex_outlines(void **st)
+{
+    (void)st;
+    Map *m = map_new(30, 20, TER_PLAIN);
+    Ctx c;
+    assert_int_equal(ctx_open(&c, 400, 300), 0);
+    char err[256];
+    UiRender *rr = ui_render_new(c.r, c.t, m, err, sizeof err);
+    UiMapView v;
+    SDL_Rect vp = { 0, 0, 400, 300 };
+    ui_view_init(&v, m, vp);
+    v.zoom = 30;
+    ui_view_center_on(&v, fix_hex(15, 10));
+    UiOverlay o;
+    ui_overlay_init(&o);
+    int sx, sy;
+    ui_view_hex_to_screen(&v, fix_hex(15, 10), &sx, &sy);
+    /* the middle of the hex's east side, where a grid line runs */
+    int ex = sx + (int)(0.866 * 30), ey = sy;
+    ui_render_map(rr, &v, NULL, &o);
+    int with = count_near(c.surf, ex, ey, 1, 0x4A3A28, 120);
+    uint32_t lined = px_at(c.surf, ex, ey);
+    o.show_grid = 0;
+    ui_render_map(rr, &v, NULL, &o);
+    uint32_t plain = px_at(c.surf, ex, ey);
+    int lum_l = ((lined >> 16) & 255) + ((lined >> 8) & 255) + (lined & 255);
+    int lum_p = ((plain >> 16) & 255) + ((plain >> 8) & 255) + (plain & 255);
+    assert_true(with > 0);
+    assert_true(lum_p > lum_l + 30);
+    ui_render_free(rr);
+    ctx_close(&c);
+    map_free(m);
+}
+
 static void test_place_names_follow_the_hanzi_setting(void **st)
 {
     (void)st;
@@ -471,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_reach_dims_hexes_out_of_reach),
         cmocka_unit_test(test_minimap_click_finds_the_hex_under_it),
         cmocka_unit_test(test_place_names_follow_the_hanzi_setting),
+        cmocka_unit_test(test_grid_setting_removes_the_hex_outlines),
         cmocka_unit_test(test_every_zoom_level_draws_the_same_frame_from_its_cache),
         cmocka_unit_test(test_map_png_has_the_requested_size_and_is_not_flat),
         cmocka_unit_test(test_map_png_of_the_theatre),
