@@ -66,11 +66,13 @@ emperor, and soon forces Xiao Fengxian to kill himself.
 
 Scale: one step is about 2,500 men. Twenty-day turns, 21 Jan 1121 to 5 Apr 1122.]],
   briefing_jin = [[
-You command the Jin. Wait for the Liao court to tear itself apart, welcome those who come over,
-and when winter comes take the Central Capital and the Xi prefectures. If Tianzuo can be
-caught before he reaches the steppe, so much the better.
+You command the Jin. The joint attack agreed with the Song is due this year: wait for them, as
+Aguda did, while the Liao court tears itself apart, or strike at once and be blamed for it.
+Welcome those who come over, and when winter comes take the Central Capital and the Xi
+prefectures. If Tianzuo can be caught before he reaches the steppe, so much the better.
 Victory: 8 points at the end - Zhongjing 5; Gaozhou, Zezhou and Bei'anzhou 1 each; Yelü Yudu
-in Jin service 1; Yanjing 3; Tianzuo taken 5. History made 9.]],
+in Jin service 1; Yanjing 3; Tianzuo taken 5; striking before m.12 without the Song costs 2.
+History made 9.]],
   briefing_liao = [[
 You are Tianzuo. Decide whom to believe when the plot is uncovered; every general who goes
 over takes his troops and his knowledge of your roads with him. Hold the Central Capital
@@ -153,10 +155,13 @@ unit { type = "bohai_infantry", faction = "jin", at = "xianzhou_beizhen", steps 
 -- Liao. Yudu's command in Liaoxi: LS "1,000+ horse"; JS "3,000 households, 5,000 carts".
 unit { type = "khitan_heavy_cavalry", faction = "liao", at = "yiwulu", steps = 2,
        leader = "yelu_yudu", name = "Yudu's horse", tag = "yudu_troops", exp = 100 }
-unit { type = "han_infantry", faction = "liao", at = "zhongjing", steps = 3,
+-- The Central Capital's garrison is strong on paper; in m.1 1122 it burned its stores and ran.
+unit { type = "han_infantry", faction = "liao", at = "zhongjing", steps = 4,
        name = "Zhongjing garrison", tag = "zhongjing_garrison" }
-unit { type = "levy", faction = "liao", at = "zhongjing", steps = 2,
+unit { type = "levy", faction = "liao", at = "zhongjing", steps = 3,
        name = "Zhongjing militia", tag = "zhongjing_garrison" }
+unit { type = "han_militia", faction = "liao", at = "zhongjing", steps = 3,
+       name = "Dading townsmen", tag = "zhongjing_garrison" }
 unit { type = "levy", faction = "liao", at = "gaozhou", steps = 1, name = "Gaozhou militia", tag = "gaozhou" }
 unit { type = "xi_cavalry", faction = "liao", at = "zezhou", steps = 3,
        leader = "xiao_gan", name = "Xi horse of Xiao Gan", tag = "xi_cav", exp = 100 }
@@ -287,11 +292,35 @@ local function someone_defects()
 end
 
 local tianzuo_free_at_start = nil
+-- 1121: the Jin wait for their Song allies, as agreed in 1120 (a choice for the Jin side).
+local waiting = false
+local jin_penalty = 0
+local function wait_for_song()
+  gyr.choice { faction = "jin",
+    question = "The joint attack with the Song was put off to this year, and the Song are late. Wait for them?",
+    options = { "Wait for the Song (as Aguda did)", "Strike now without them" }, ai_default = 1,
+    on_answer = function(option)
+      if option == 1 then
+        waiting = true
+        gyr.set_relation("jin", "liao", "neutral", {
+          text = "Aguda keeps his armies in their camps and waits for the Song. The frontier is quiet; the Liao court turns on itself.",
+          note = "Song-based secondary: after the epidemic of 1120 the joint attack was deferred; 1121 saw no Jin campaign." })
+      else
+        jin_penalty = 2
+        gyr.message { text = "Aguda strikes without waiting for the Song, who will call it a breach of the alliance (2 points).",
+                      note = "Counterfactual: the Jin waited until m.12 1121." }
+      end
+    end }
+end
+
 on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   if tianzuo_free_at_start == nil then tianzuo_free_at_start = gyr.leader_state("tianzuo") == "active" end
-  if t == 1 and once("plot") then lady_wen() end
+  if t == 1 and once("plot") then
+    lady_wen()
+    wait_for_song()
+  end
   -- A Yudu left at court still goes over when the Jin are winning or when summer comes.
   if not yudu_with_jin and not done.yudu and t >= T_SUMMER and gyr.chance(fengxian_trusted and 60 or 25) then
     yudu_defects("He had planned to come 'this summer' all along.")
@@ -299,6 +328,11 @@ on("turn_start", function(ev)
   if t >= 2 and gyr.chance(20) then yuanjun_mutiny() end
   if t >= 8 then yuanjun_mutiny() end
   if t >= T_OFFENSIVE and once("offensive") then
+    if waiting then
+      waiting = false
+      gyr.set_relation("jin", "liao", "war", { text = "The Song are still busy with Fang La; Aguda will wait no longer.",
+                                               note = "(m): Fang La's rebellion tied down Tong Guan's army from m.10 1120 to m.4 1121." })
+    end
     local target = zhongjing_fell and "Yanjing" or "the Central Capital"
     gyr.message { text = "Aguda names his brother Xieye commander-in-chief for the march on " .. target ..
                          (yudu_with_jin and ", with Yelü Yudu as vanguard and guide." or "."),
@@ -312,7 +346,7 @@ on("turn_start", function(ev)
   -- The garrison of the Central Capital burns its stores and flees.
   if t >= T_OFFENSIVE + 1 and not zhongjing_fell and gyr.owner("zhongjing") == "liao"
      and alive("zhongjing_garrison", "liao") and gyr.chance(t >= T_FALL and 60 or 25) and once("burn") then
-    gyr.desert { faction = "liao", tag = "zhongjing_garrison", steps = 2 }
+    gyr.desert { faction = "liao", tag = "zhongjing_garrison", steps = 3 }
     gyr.message { text = "At the approach of the Jin the garrison of the Central Capital burns its stores and runs.",
                   note = "LS, XCB-SB: 'burned its stores and fled without fighting', m.1 1122." }
   end
@@ -336,7 +370,7 @@ on("place_captured", function(ev)
     if not yudu_with_jin and once("capital_defector") then someone_defects() end
   elseif ev.place == "gaozhou" and ev.by == "jin" and gyr.chance(50) then
     if alive("zhongjing_garrison", "liao") and once("burn") then
-      gyr.desert { faction = "liao", tag = "zhongjing_garrison", steps = 2 }
+      gyr.desert { faction = "liao", tag = "zhongjing_garrison", steps = 3 }
       gyr.message { text = "News of Gaozhou's fall empties the Central Capital: the garrison burns its stores and runs.",
                     note = "LS, XCB-SB: 'burned its stores and fled without fighting'." }
     end
@@ -359,7 +393,7 @@ end)
 
 on("turn_end", function(ev)
   if gyr.turn() ~= TURNS then return end
-  local pts = 0
+  local pts = -jin_penalty
   local vp = { zhongjing = 5, gaozhou = 1, zezhou = 1, beianzhou = 1, nanjing = 3 }
   for _, id in ipairs({ "zhongjing", "gaozhou", "zezhou", "beianzhou", "nanjing" }) do
     if gyr.owner(id) == "jin" then pts = pts + vp[id] end
@@ -367,7 +401,8 @@ on("turn_end", function(ev)
   if alive("yudu_troops", "jin") then pts = pts + 1 end
   if tianzuo_free_at_start and gyr.leader_state("tianzuo") ~= "active" then pts = pts + 5 end
   if pts >= 8 then
-    gyr.victory("jin", "Jin victory: " .. pts .. " points - the Central Capital is Jin")
+    gyr.victory("jin", "Jin victory: " .. pts .. " points - " ..
+                (gyr.owner("zhongjing") == "jin" and "the Central Capital is Jin" or "the Xi country and Yanjing are Jin"))
   else
     gyr.victory("liao", "Liao victory: the Jin held to " .. pts .. " points (history made 9)")
   end
