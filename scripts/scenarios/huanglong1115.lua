@@ -182,12 +182,12 @@ local T_TUOMEN = turn_of(1115, 11, 18)     -- m.11: Tianzuo at Tuomen (JS)
 -- army; JS claims 700,000. Here the fighting men, a third of the whole.
 local ARMY = {
   { at = "changchun", units = { { type = "khitan_heavy_cavalry", steps = 2, tag = "tianzuo_guard" },
-                                { type = "khitan_heavy_cavalry", steps = 3, tag = "ordo_horse" },
-                                { type = "khitan_horse_archers", steps = 3, tag = "main", cohesion = 80 } } },
+                                { type = "khitan_heavy_cavalry", steps = 2, tag = "ordo_horse" },
+                                { type = "khitan_horse_archers", steps = 2, tag = "main", cohesion = 80 } } },
   { at = "chuhedian", units = { { type = "khitan_heavy_cavalry", steps = 3, tag = "zhangnu" },
                                 { type = "khitan_horse_archers", steps = 2, tag = "vanguard" } } },
   { at = "taizhou",   units = { { type = "khitan_horse_archers", steps = 2, tag = "main", cohesion = 80 },
-                                { type = "levy", steps = 3, tag = "main", cohesion = 60 } } },
+                                { type = "levy", steps = 3, tag = "main", cohesion = 50 } } },
 }
 -- Puts a new leader in command of the first unit of the faction with the tag that has none.
 local function command(tag, leader)
