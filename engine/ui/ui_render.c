@@ -431,6 +431,8 @@ static void job_paint(const UiArt *art, Job *jb)
 static int worker_main(void *ud)
 {
     UiRender *rr = ud;
+    /* the frame comes first: painting ahead may wait */
+    SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW);
     SDL_LockMutex(rr->mx);
     while (!rr->quit) {
         Job *best = NULL;
@@ -1202,7 +1204,7 @@ void ui_render_map(UiRender *rr, const UiMapView *v, const Game *g, const UiOver
         int mx1 = (int)floor(x1 * z / CH), my1 = (int)floor(y1 * z / CH);
         rr->frame++;
         int variant = frozen | (o->show_grid ? 2 : 0);    /* the chunk's look beyond its place */
-        /* what the view needs: ask for every missing chunk; when most are missing (the first
+        /* what the view needs: ask for every missing chunk; when all are missing (the first
          * frame, a jump) paint them now rather than show a blur */
         int missing = 0, total = 0;
         for (int cy = cy0; cy <= cy1; cy++)
@@ -1211,7 +1213,7 @@ void ui_render_map(UiRender *rr, const UiMapView *v, const Game *g, const UiOver
                 total++;
                 if (!chunk_get(rr, level, cx, cy, variant, rr->frame * 2 + 1)) missing++;
             }
-        if (missing && (rr->complete || missing * 2 > total || rr->n_workers == 0)) jobs_finish(rr);
+        if (missing && (rr->complete || missing == total || rr->n_workers == 0)) jobs_finish(rr);
         for (int cy = cy0; cy <= cy1; cy++)
             for (int cx = cx0; cx <= cx1; cx++) {
                 if (cx < mx0 || cy < my0 || cx > mx1 || cy > my1) continue;
