@@ -705,8 +705,17 @@ static void draw_hex_info(UiApp *app, SDL_Rect r)
         ui_label(c, x, y, UI_FONT_SMALL, UI_C_GREY, UI_ALIGN_LEFT, "Not seen by your scouts");
         return;
     }
-    int at[32], nu = game_units_at(g, h, at, 32);
-    for (int i = 0; i < nu && y < r.y + r.h - ui_px(c, 44); i++) y = draw_unit_info(app, at[i], x, y, r.w);
+    int at[32], nu = game_units_at(g, h, at, 32), sel_shown = 0;
+    for (int i = 0; i < nu && y < r.y + r.h - ui_px(c, 44); i++) {
+        y = draw_unit_info(app, at[i], x, y, r.w);
+        if (at[i] == gs->selected) sel_shown = 1;
+    }
+    if (gs->selected >= 0 && !sel_shown && y < r.y + r.h - ui_px(c, 70)) {
+        y += ui_px(c, 4);
+        ui_label(c, x, y, UI_FONT_SMALL, UI_C_LACQUER, UI_ALIGN_LEFT, "SELECTED");
+        y += ui_line_h(c, UI_FONT_SMALL);
+        draw_unit_info(app, gs->selected, x, y, r.w);
+    }
 }
 
 /* Colour for a log entry. */
@@ -833,7 +842,12 @@ static void preview_tooltip(UiApp *app)
     n += snprintf(buf + n, sizeof buf - n, "#Most likely outcomes\n");
     for (int i = 0; i < p->n && i < 5 && n < (int)sizeof buf - 80; i++) {
         const CombatOutcome *o = &p->out[i];
-        n += snprintf(buf + n, sizeof buf - n, "%3d%%  you -%d, they -%d%s%s%s\n", o->prob * 100 / d, o->att_loss, o->def_loss,
+        char you[24], they[24];
+        if (o->att_loss) snprintf(you, sizeof you, "you lose %d", o->att_loss);
+        else snprintf(you, sizeof you, "no loss to you");
+        if (o->def_loss) snprintf(they, sizeof they, "they lose %d", o->def_loss);
+        else snprintf(they, sizeof they, "none to them");
+        n += snprintf(buf + n, sizeof buf - n, "%3d%%  %s, %s%s%s%s\n", o->prob * 100 / d, you, they,
                       o->retreat ? ", they retreat" : "", o->rout ? ", they rout" : "", o->leader_captured ? ", leader taken" : "");
     }
     snprintf(buf + n, sizeof buf - n, "Click to attack%s", gs->preview_cmd.n_attackers < 2 ? "; shift-click units to join" : "");
@@ -870,8 +884,17 @@ static void draw_flash(UiApp *app)
     ui_disc(c, sx, sy, rad, gs->flash_good ? 0xF0D68A : 0xD04030, alpha / 2);
     ui_disc(c, sx, sy, rad * 2 / 3, 0xFFFFFF, alpha / 3);
     SDL_Color fg = { 255, 244, 214, 255 }, halo = { 40, 10, 6, 255 };
-    int size = ui_px(c, 17);
-    ui_text_draw_halo(app->text, gs->flash_text, sx, sy - rad - size * 2, size, fg, halo, UI_TEXT_CENTER | UI_TEXT_BOLD);
+    int size = ui_px(c, 15), tw = 0, th = 0;
+    ui_text_size(app->text, gs->flash_text, size, UI_TEXT_BOLD, &tw, &th);
+    int pad = ui_px(c, 8);
+    SDL_Rect box = { sx - tw / 2 - pad, sy - (int)gs->view.zoom * 2 - th - pad, tw + 2 * pad, th + pad };
+    if (box.x < gs->map_rect.x + 4) box.x = gs->map_rect.x + 4;
+    if (box.x + box.w > gs->map_rect.x + gs->map_rect.w - 4) box.x = gs->map_rect.x + gs->map_rect.w - 4 - box.w;
+    if (box.y < gs->map_rect.y + 4) box.y = sy + (int)gs->view.zoom * 2;
+    ui_shadow(c, box, 4);
+    ui_gradient(c, box, gs->flash_good ? 0x3A4A1E : 0x5A1812, gs->flash_good ? 0x1C260C : 0x2A0C08, 235);
+    ui_frame(c, box, UI_C_GOLD, 255, 1);
+    ui_text_draw_halo(app->text, gs->flash_text, box.x + pad, box.y + pad / 2, size, fg, halo, UI_TEXT_LEFT | UI_TEXT_BOLD);
 }
 
 static void draw_curtain(UiApp *app)
