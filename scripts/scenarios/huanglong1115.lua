@@ -200,6 +200,7 @@ local function command(tag, leader)
     end
   end
 end
+-- The northern column enters play around Changchun, Chuhedian and Taizhou, with its commanders.
 local function army_arrives()
   if not once("army") then return end
   for i, grp in ipairs(ARMY) do

@@ -32,7 +32,6 @@ local function exists(f)
   end
   return false
 end
--- Whether any unit with the tag (of the faction, when given) is still alive.
 -- Hex distance between two axial positions.
 local function hex_dist(q1, r1, q2, r2)
   local dq, dr = q1 - q2, r1 - r2
@@ -46,6 +45,7 @@ local function near(place, faction, radius)
   end
   return false
 end
+-- Whether any unit with the tag (of the faction, when given) is still alive.
 local function alive(tag, faction)
   if faction and not exists(faction) then return false end
   return #gyr.units { tag = tag, faction = faction } > 0
@@ -199,6 +199,7 @@ local liao_losses = 0
 -- Liao prefects go over to the Jin as the empire weakens.
 local NAME = { longhua = "Longhua (龍化州)", raozhou = "Raozhou (饒州)", gaozhou = "Gaozhou (高州)",
                guangping = "the winter camp of Guangping (廣平淀)", qingzhou = "Qingzhou (慶州)" }
+-- The first Liao-held town of the list goes over to the Jin with its garrison.
 local function prefect_defects(reason)
   for _, id in ipairs({ "longhua", "raozhou", "gaozhou", "guangping", "qingzhou" }) do
     if gyr.owner(id) == "liao" then
@@ -241,6 +242,7 @@ local function yuanjun_mutiny()
   gyr.ai_goal { faction = "mutineers", type = "take", place = "qianzhou", weight = 5 }
 end
 
+-- The Jin terms put to the Liao side (a choice).
 local function ask_terms()
   gyr.choice { faction = "liao",
     question = "Aguda's terms: call him elder brother, cede half the empire, give hostages, silk and silver. Answer?",

@@ -51,6 +51,7 @@ local function defect_tag(tag, from, to, text, note)
   gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
   return true
 end
+-- Whether the leader is neither killed nor captured.
 local function active(id) return gyr.leader_state(id) == "active" end
 
 -- ---------------------------------------------------------------- the scenario

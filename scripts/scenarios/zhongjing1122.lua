@@ -295,6 +295,7 @@ local tianzuo_free_at_start = nil
 -- 1121: the Jin wait for their Song allies, as agreed in 1120 (a choice for the Jin side).
 local waiting = false
 local jin_penalty = 0
+-- Asks the Jin whether to wait for the Song; waiting is an armed truce until m.12 1121.
 local function wait_for_song()
   gyr.choice { faction = "jin",
     question = "The joint attack with the Song was put off to this year, and the Song are late. Wait for them?",
