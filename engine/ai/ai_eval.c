@@ -589,12 +589,14 @@ const int *ai_field(Ai *ai, const Game *g, int cls)
         int start = (1000 - o->weight) * plain * 24 / 1000;
         if (start < f[ci]) { f[ci] = start; heap_push(ai, start, ci); seeds++; }
     }
-    if (!seeds) {
-        for (int u = 0; u < g->n_units && u < GAME_MAX_UNITS; u++) {
-            if (!ai->mem[u].known || !map_in_bounds(g->map, ai->mem[u].hex)) continue;
-            int ci = map_index(g->map, ai->mem[u].hex);
-            if (f[ci] > 0) { f[ci] = 0; heap_push(ai, 0, ci); }
-        }
+    /* the enemy's army: battle is sought where no great prize is nearer (and is all there
+     * is to seek when nothing else is) */
+    int army = seeds ? (1000 - 300) * plain * 24 / 1000 : 0;
+    for (int u = 0; u < g->n_units && u < GAME_MAX_UNITS; u++) {
+        if (!ai->mem[u].known || !map_in_bounds(g->map, ai->mem[u].hex)) continue;
+        if (!game_is_enemy(g, ai->faction, ai->mem[u].faction)) continue;
+        int ci = map_index(g->map, ai->mem[u].hex);
+        if (f[ci] > army) { f[ci] = army; heap_push(ai, army, ci); }
     }
     /* the cells of our units of this class: the field is needed around them only */
     int need_n = 0, slack = 0;
