@@ -15,7 +15,7 @@
 const int ui_zoom_levels[UI_ZOOM_LEVELS] = { 4, 6, 8, 11, 16, 22, 30, 40, 54 };
 
 #define CH 256              /* chunk size in pixels */
-#define MAX_CHUNKS 176
+#define MIN_CHUNKS 128    /* the cache grows to hold the view and its ring on big screens */
 #define MAX_CTEX 160
 #define MAX_PTEX 64
 #define OV_MAX_W 560
@@ -54,7 +54,8 @@ struct UiRender {
     UiText *t;
     const Map *m;
     UiArt *art;
-    Chunk chunks[MAX_CHUNKS];
+    Chunk *chunks;
+    int n_chunks;
     unsigned tick;
     /* the whole map small: minimap and stand-in for chunks not painted yet */
     SDL_Texture *ov;
@@ -232,11 +233,13 @@ UiRender *ui_render_new(SDL_Renderer *r, UiText *t, const Map *m, char *err, siz
     rr->r = r; rr->t = t; rr->m = m;
     rr->art = ui_art_new(m);
     int n = map_count(m);
+    rr->chunks = calloc(MIN_CHUNKS, sizeof *rr->chunks);
+    rr->n_chunks = rr->chunks ? MIN_CHUNKS : 0;
     rr->shade = calloc((size_t)n, 1);
     rr->vis = calloc((size_t)n, 1);
     rr->head = malloc((size_t)n * sizeof(int));
     rr->next_u = malloc(GAME_MAX_UNITS * sizeof(int));
-    if (!rr->art || !rr->shade || !rr->vis || !rr->head || !rr->next_u) {
+    if (!rr->art || !rr->chunks || !rr->shade || !rr->vis || !rr->head || !rr->next_u) {
         snprintf(err, errlen, "RENDER: out of memory");
         ui_render_free(rr);
         return NULL;
@@ -269,7 +272,7 @@ static void chunk_drop(Chunk *c)
 
 void ui_render_flush(UiRender *rr)
 {
-    for (int i = 0; i < MAX_CHUNKS; i++) chunk_drop(&rr->chunks[i]);
+    for (int i = 0; i < rr->n_chunks; i++) chunk_drop(&rr->chunks[i]);
     for (int i = 0; i < MAX_CTEX; i++) if (rr->ctex[i].tex) SDL_DestroyTexture(rr->ctex[i].tex);
     for (int i = 0; i < MAX_PTEX; i++) if (rr->ptex[i].tex) SDL_DestroyTexture(rr->ptex[i].tex);
     memset(rr->ctex, 0, sizeof rr->ctex);
@@ -300,6 +303,7 @@ void ui_render_free(UiRender *rr)
     if (rr->cond_done) SDL_DestroyCond(rr->cond_done);
     if (rr->mx) SDL_DestroyMutex(rr->mx);
     ui_render_flush(rr);
+    free(rr->chunks);
     ui_art_free(rr->art);
     free(rr->shade); free(rr->vis); free(rr->head); free(rr->next_u);
     free(rr);
@@ -376,7 +380,7 @@ static int grid_alpha_for(double z)
 
 static Chunk *chunk_find(UiRender *rr, int level, int cx, int cy, int frozen)
 {
-    for (int i = 0; i < MAX_CHUNKS; i++) {
+    for (int i = 0; i < rr->n_chunks; i++) {
         Chunk *c = &rr->chunks[i];
         if (c->valid && c->level == level && c->cx == cx && c->cy == cy && c->frozen == frozen) return c;
     }
@@ -489,7 +493,7 @@ static Chunk *chunk_adopt(UiRender *rr, Job *jb)
 {
     if (!jb->base) { jb->state = JOB_FREE; return NULL; }
     Chunk *victim = &rr->chunks[0];
-    for (int i = 0; i < MAX_CHUNKS; i++) {
+    for (int i = 0; i < rr->n_chunks; i++) {
         Chunk *c = &rr->chunks[i];
         if (!c->valid) { victim = c; break; }
         if (c->used < victim->used) victim = c;
@@ -1203,6 +1207,15 @@ void ui_render_map(UiRender *rr, const UiMapView *v, const Game *g, const UiOver
         int mx0 = (int)floor(x0 * z / CH), my0 = (int)floor(y0 * z / CH);
         int mx1 = (int)floor(x1 * z / CH), my1 = (int)floor(y1 * z / CH);
         rr->frame++;
+        int need = (cx1 - cx0 + 3) * (cy1 - cy0 + 3) + 24;
+        if (need > rr->n_chunks) {     /* no chunk pointer is held across this */
+            Chunk *nc = realloc(rr->chunks, (size_t)need * sizeof *nc);
+            if (nc) {
+                memset(nc + rr->n_chunks, 0, (size_t)(need - rr->n_chunks) * sizeof *nc);
+                rr->chunks = nc;
+                rr->n_chunks = need;
+            }
+        }
         int variant = frozen | (o->show_grid ? 2 : 0);    /* the chunk's look beyond its place */
         /* what the view needs: ask for every missing chunk; when all are missing (the first
          * frame, a jump) paint them now rather than show a blur */
