@@ -511,10 +511,19 @@ int ui_screenshot(const char *out_png, const char *scenario, const char *replay,
     UiApp *app = ui_app_new_offscreen(w, h, NULL);
     if (app) {
         ui_enter_game(app, s);
-        /* the picture shows the map: narration already in the log is taken as read */
-        app->gs.log_seen = s->game->n_log;
-        app->gs.narr = -1;
-        for (int i = 0; i < 8; i++) ui_app_frame(app);
+        /* the picture shows the map: narration in the log (also what the computer's first
+         * answers add) is taken as read */
+        for (int i = 0; i < 10; i++) {
+            const Session *cur = ui_app_session(app);
+            if (cur) { app->gs.log_seen = cur->game->n_log; app->gs.narr = -1; }
+            ui_app_frame(app);
+        }
+        const Session *cur = ui_app_session(app);
+        if (cur && app->gs.narr >= 0) {
+            app->gs.log_seen = cur->game->n_log;
+            app->gs.narr = -1;
+            ui_app_frame(app);
+        }
         int rc = ui_app_save_png(app, out_png);
         ui_app_free(app);
         if (rc != 0) snprintf(err, errlen, "%s: cannot write PNG", out_png);
