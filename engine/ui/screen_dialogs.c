@@ -229,7 +229,7 @@ void screen_dialog_frame(UiApp *app)
 void screen_help_frame(UiApp *app)
 {
     UiCtx *c = &app->ctx;
-    SDL_Rect in = ui_dialog(c, 820, 600, "How to play");
+    SDL_Rect in = ui_dialog(c, 820, 590, "How to play");
     static const char *keys[][2] = {
         { "Left click", "select a unit; click a lit hex to march; click an enemy to attack" },
         { "Shift + click", "add one of your units to a combined attack" },
@@ -249,12 +249,13 @@ void screen_help_frame(UiApp *app)
         { "? or F1", "this help" },
     };
     int n = (int)(sizeof keys / sizeof keys[0]);
-    int lh = ui_line_h(c, UI_FONT_BODY) + ui_px(c, 2);
+    int lh = ui_line_h(c, UI_FONT_BODY) + ui_px(c, 7);
     int col = ui_px(c, 210), y = in.y;
     for (int i = 0; i < n && y + lh < in.y + in.h - ui_px(c, 90); i++) {
-        ui_fill(c, (SDL_Rect){ in.x, y, col - ui_px(c, 14), lh - ui_px(c, 3) }, UI_C_LACQUER, i & 1 ? 200 : 230);
-        ui_label(c, in.x + ui_px(c, 8), y + ui_px(c, 1), UI_FONT_BODY, UI_C_GOLD_HI, UI_ALIGN_LEFT, keys[i][0]);
-        ui_label(c, in.x + col, y + ui_px(c, 1), UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, keys[i][1]);
+        ui_gradient(c, (SDL_Rect){ in.x, y, col - ui_px(c, 14), lh - ui_px(c, 3) }, UI_C_LACQUER_HI, UI_C_LACQUER, 255);
+        ui_label(c, in.x + ui_px(c, 10), y + ui_px(c, 2), UI_FONT_BODY, UI_C_GOLD_HI, UI_ALIGN_LEFT, keys[i][0]);
+        ui_label(c, in.x + col, y + ui_px(c, 2), UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, keys[i][1]);
+        if (i + 1 < n) ui_fill(c, (SDL_Rect){ in.x + col, y + lh - ui_px(c, 2), in.w - col, 1 }, UI_C_PARCH_DARK, 255);
         y += lh;
     }
     y += ui_px(c, 6);

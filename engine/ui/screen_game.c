@@ -559,9 +559,10 @@ static void draw_top_bar(UiApp *app)
     game_date_str(g, g->turn, date, sizeof date);
     int x = ui_px(c, 28) + tw;
     int by = (r.h - ui_line_h(c, UI_FONT_BODY)) / 2;
+    int shown_turn = g->max_turns > 0 && g->turn > g->max_turns ? g->max_turns : g->turn;
     if (g->max_turns > 0)
         x += ui_labelf(c, x, by, UI_FONT_BODY, UI_C_CREAM, UI_ALIGN_LEFT, "%s  \xc2\xb7  %s%s  \xc2\xb7  Turn %d of %d", date,
-                       season_name(game_season(g)), game_rivers_frozen(g) ? " (rivers frozen)" : "", g->turn, g->max_turns);
+                       season_name(game_season(g)), game_rivers_frozen(g) ? " (rivers frozen)" : "", shown_turn, g->max_turns);
     else
         x += ui_labelf(c, x, by, UI_FONT_BODY, UI_C_CREAM, UI_ALIGN_LEFT, "%s  \xc2\xb7  %s  \xc2\xb7  Turn %d", date,
                        season_name(game_season(g)), g->turn);
@@ -1024,13 +1025,13 @@ static void victory_dialog(UiApp *app)
         snprintf(t, sizeof t, "%s wins", ui_faction_name(app, g, g->winner));
         title = t;
     }
-    SDL_Rect in = ui_dialog(c, 680, 520, title);
+    SDL_Rect in = ui_dialog(c, 680, 470, title);
     int y = in.y;
     y += ui_text_block(c, (SDL_Rect){ in.x, y, in.w, ui_px(c, 60) }, UI_FONT_BODY, UI_C_LACQUER, g->outcome, 0, 1) *
          ui_line_h(c, UI_FONT_BODY);
     char date[48];
     game_date_str(g, g->turn, date, sizeof date);
-    ui_labelf(c, in.x, y + ui_px(c, 4), UI_FONT_SMALL, UI_C_INK_SOFT, UI_ALIGN_LEFT, "Ended on turn %d, %s.", g->turn, date);
+    ui_labelf(c, in.x, y + ui_px(c, 4), UI_FONT_SMALL, UI_C_INK_SOFT, UI_ALIGN_LEFT, "Ended on turn %d, %s.", g->max_turns > 0 && g->turn > g->max_turns ? g->max_turns : g->turn, date);
     y += ui_line_h(c, UI_FONT_SMALL) + ui_px(c, 12);
     /* table: faction, units, strength, places, score */
     int cols[5] = { 0, 230, 330, 430, 530 };
