@@ -94,6 +94,7 @@ static int meridian_at_y(const Map *m, const Frame *f, double lon, double ey, do
     return 0;
 }
 
+/* Where the parallel lat crosses the vertical frame edge x = ex (canvas pixels); 1 when found. */
 static int parallel_at_x(const Map *m, const Frame *f, double lat, double ex, double *y_out)
 {
     double pxp = 0, pyp = 0;
@@ -130,6 +131,7 @@ static const GeoLabel geo_labels[] = {
     { 46.9, 133.2, "SANJIANG", 0, 80 },
 };
 
+/* The legend box: terrain swatches painted by the terrain painter, place symbols, rivers, roads, 1114 owners. */
 static void draw_legend(UiRender *rr, UiText *t, SDL_Renderer *r, int x, int y, int scale)
 {
     static const struct { Terrain t; const char *name; } ter[] = {
@@ -212,6 +214,7 @@ static void draw_legend(UiRender *rr, UiText *t, SDL_Renderer *r, int x, int y, 
     }
 }
 
+/* A scale bar in kilometres at (x, y), four alternating segments of a round length. */
 static void draw_scale_bar(SDL_Renderer *r, UiText *t, const Map *m, double z, int x, int y, int scale)
 {
     double km_per_unit = m->hex_size_m > 0 ? m->hex_size_m / UI_SQRT3 / 1000.0 : 20 / UI_SQRT3;

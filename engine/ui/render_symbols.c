@@ -30,6 +30,7 @@ uint32_t ui_owner_color(const char *o)
 
 enum { EM_SUN, EM_MOON, EM_LOTUS, EM_STAR, EM_DIAMOND, EM_MOUNTAIN, EM_BIRD, EM_WAVE, EM_RING, EM_CROSS, EM_COUNT };
 
+/* The shape drawn for a faction emblem name; unknown names get a shape by hash. */
 static int emblem_kind(const char *e)
 {
     static const struct { const char *name; int kind; } tab[] = {
@@ -186,6 +187,7 @@ static void band_pattern(UiCanvas *cv, double x0, double y0, double x1, double y
     }
 }
 
+/* rgb scaled to pct percent, as an opaque canvas colour. */
 static uint32_t darker(uint32_t rgb, int pct)
 {
     int r = ((rgb >> 16) & 255) * pct / 100, g = ((rgb >> 8) & 255) * pct / 100, b = (rgb & 255) * pct / 100;

@@ -46,6 +46,7 @@ static uint32_t hash3(int x, int y, int s)
 
 static double hashf(int x, int y, int s) { return (hash3(x, y, s) & 0xFFFFFF) / 16777216.0; }
 
+/* Smooth value noise in [0,1) on a unit lattice, seeded. */
 static double vnoise(double x, double y, int s)
 {
     double fx = ffloor(x), fy = ffloor(y);
@@ -94,6 +95,7 @@ void ui_map_world_bounds(const Map *m, double *x0, double *y0, double *x1, doubl
     *y1 = 1.5 * (m->h - 1) + 1;
 }
 
+/* Index of the river vertex at (x, y), added when new; -1 when out of memory. */
 static int vert_find(UiArt *a, double x, double y)
 {
     for (int i = a->n_vert - 1; i >= 0; i--)
@@ -242,6 +244,7 @@ typedef struct Region {
 /* The offset index of the hex containing a world point, or -1 off the map (inlined
  * ui_world_to_hex + map_index: this runs for every pixel). */
 static inline int hex_index_c(const Map *m, double wx, double wy, double *cx, double *cy);
+/* The offset index of the hex containing a world point, or -1 off the map. */
 static inline int hex_index_at(const Map *m, double wx, double wy)
 {
     double cx, cy;
@@ -264,6 +267,7 @@ static inline int hex_index_c(const Map *m, double wx, double wy, double *cx, do
     return row * m->w + col;
 }
 
+/* Terrain at a world point, T_OUT off the map. */
 static uint8_t ter_at(const Map *m, double wx, double wy)
 {
     int i = hex_index_at(m, wx, wy);
@@ -447,6 +451,7 @@ static uint8_t region_ter(const Region *g, double px, double py) /* canvas pixel
     return g->ter[y * g->W + x];
 }
 
+/* A tree: shadow, trunk, crown with a highlight (a dot at tiny sizes). */
 static void mark_tree(UiCanvas *cv, double x, double y, double r)
 {
     if (r < 1.6) { ui_ras_disc(cv, x, y, r, UI_HEX(0x5C8C4C)); return; }
@@ -457,6 +462,7 @@ static void mark_tree(UiCanvas *cv, double x, double y, double r)
     ui_ras_ring(cv, x, y, r - 0.35, 0.7, 0xB0345E2E);
 }
 
+/* A hill mark: an arc with a shaded flank. */
 static void mark_hill(UiCanvas *cv, double x, double y, double s, double lw)
 {
     ui_ras_bezier(cv, x - s, y + s * 0.35, x, y - s * 0.95, x + s, y + s * 0.35, lw, lw, UI_HEX(0x8E7A4E));
@@ -464,6 +470,7 @@ static void mark_hill(UiCanvas *cv, double x, double y, double s, double lw)
                   lw * 0.8, lw * 0.5, 0x888E7A4E);
 }
 
+/* A mountain peak: lit west face, shaded east face, outline, snow cap on some. */
 static void mark_peak(UiCanvas *cv, double x, double y, double s, double lw, int snow)
 {
     double ax = x, ay = y - s * 0.9, lx = x - s, ly = y + s * 0.45, rx = x + s * 0.9, ry = y + s * 0.45;
@@ -480,6 +487,7 @@ static void mark_peak(UiCanvas *cv, double x, double y, double s, double lw, int
     ui_ras_line(cv, ax, ay, rx, ry, lw, UI_HEX(0x5E4733));
 }
 
+/* A grass tuft with its foot at (x, y). */
 static void mark_grass(UiCanvas *cv, double x, double y, double s, double lw)
 {
     uint32_t c = UI_HEX(0x99985A);
@@ -488,6 +496,7 @@ static void mark_grass(UiCanvas *cv, double x, double y, double s, double lw)
     ui_ras_line(cv, x, y, x + s * 0.45, y - s * 0.8, lw, c);
 }
 
+/* Marsh reeds with their foot at (x, y). */
 static void mark_reeds(UiCanvas *cv, double x, double y, double s, double lw)
 {
     uint32_t c = UI_HEX(0x4F7F62);
@@ -573,12 +582,14 @@ static void to_canvas(const Region *g, double wx, double wy, double *px, double 
     *py = (wy - dy) * g->z - g->gy0;
 }
 
+/* Stroke width of a river (or its darker casing) at zoom z, by class. */
 static double river_w(int major, double z, int casing)
 {
     double w = major ? fmax(2.2, z * 0.15) : fmax(1.2, z * 0.075);
     return casing ? w + fmax(1.2, z * 0.05) : w;
 }
 
+/* Rivers on hexsides, smoothed through their corners, casing first; bridges and fords over them. */
 static void paint_rivers(const UiArt *a, UiCanvas *cv, const Region *g, int frozen)
 {
     double z = g->z;
@@ -627,6 +638,7 @@ static void paint_rivers(const UiArt *a, UiCanvas *cv, const Region *g, int froz
     }
 }
 
+/* Roads from hex centre to hex centre across road hexsides, on a pale casing. */
 static void paint_roads(const UiArt *a, UiCanvas *cv, const Region *g)
 {
     double z = g->z;
@@ -695,7 +707,6 @@ void ui_art_paint(const UiArt *a, UiCanvas *cv, double gx0, double gy0, double z
         }
     }
     free(tint);
-    (void)winter;
 
     /* coast line: water pixels touching land */
     for (int y = 0; y < cv->h; y++) {

@@ -1,7 +1,7 @@
 /* ui_render.c - the map view: camera maths, the terrain chunk cache (256-pixel tiles per zoom
- * level, painted by render_terrain.c and shaded per hex for fog and reach), places with their
- * names, units as counters in stacks, the selected unit's reach, path and cost, hover, the
- * minimap, and the frame benchmark. */
+ * level, painted off the frame by worker threads with render_terrain.c and shaded per hex for
+ * fog and reach), places with their names, units as counters in stacks, the selected unit's
+ * reach, path and cost, hover, the minimap, and the frame benchmark. */
 #include "ui_render.h"
 #include "render_priv.h"
 #include "lscript.h"
@@ -263,6 +263,7 @@ UiRender *ui_render_new(SDL_Renderer *r, UiText *t, const Map *m, char *err, siz
     return rr;
 }
 
+/* Free a chunk's buffers and texture and mark its slot empty. */
 static void chunk_drop(Chunk *c)
 {
     if (c->tex) SDL_DestroyTexture(c->tex);
@@ -347,6 +348,7 @@ static void compute_shade(UiRender *rr, const Game *g, const UiOverlay *o)
     }
 }
 
+/* A pixel shaded for fog (bit 0) and out-of-reach (bit 1). */
 static inline uint32_t shade_px(uint32_t c, int s)
 {
     unsigned r = (c >> 16) & 255, g = (c >> 8) & 255, b = c & 255;
@@ -370,6 +372,7 @@ static int frozen_of(const Game *g, const UiOverlay *o)
     return g ? game_rivers_frozen(g) != 0 : 0;
 }
 
+/* Opacity of the hex grid at zoom z: none when zoomed far out. */
 static int grid_alpha_for(double z)
 {
     if (z < 7) return 0;
@@ -378,6 +381,7 @@ static int grid_alpha_for(double z)
     return 90;
 }
 
+/* The cached chunk for a key, or NULL. */
 static Chunk *chunk_find(UiRender *rr, int level, int cx, int cy, int frozen)
 {
     for (int i = 0; i < rr->n_chunks; i++) {
@@ -614,6 +618,7 @@ static void overview_make(UiRender *rr, int frozen)
     rr->ov_key = 1;
 }
 
+/* Bring the overview texture up to date with the fog of the current shading. */
 static void overview_compose(UiRender *rr)
 {
     if (!rr->ov) return;
@@ -659,6 +664,7 @@ static void thick_line(SDL_Renderer *r, double x0, double y0, double x1, double 
     SDL_RenderGeometry(r, NULL, v, 4, idx, 6);
 }
 
+/* A filled circle as a triangle fan. */
 static void fill_circle(SDL_Renderer *r, double cx, double cy, double rad, uint32_t rgb, int a)
 {
     SDL_Color c = { (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, (Uint8)a };
@@ -675,6 +681,7 @@ static void fill_circle(SDL_Renderer *r, double cx, double cy, double rad, uint3
     SDL_RenderGeometry(r, NULL, v, 25, idx, 72);
 }
 
+/* Corner i of a pointy-top hex of radius rad centred at (cx, cy), screen pixels. */
 static void hex_corner(double cx, double cy, double rad, int i, double *x, double *y)
 {
     double a = (30 + 60 * i) * UI_PI / 180;
@@ -682,6 +689,7 @@ static void hex_corner(double cx, double cy, double rad, int i, double *x, doubl
     *y = cy + sin(a) * rad;
 }
 
+/* A hex outline of thick lines. */
 static void hex_outline(SDL_Renderer *r, double cx, double cy, double rad, double w, uint32_t rgb, int a)
 {
     for (int i = 0; i < 6; i++) {
@@ -692,6 +700,7 @@ static void hex_outline(SDL_Renderer *r, double cx, double cy, double rad, doubl
     }
 }
 
+/* A blended texture made from a canvas; NULL on failure. */
 static SDL_Texture *canvas_texture(SDL_Renderer *r, UiCanvas *cv)
 {
     SDL_Surface *s = ui_ras_to_surface(cv);
@@ -711,6 +720,7 @@ static uint32_t str_h(const char *s)
     return h;
 }
 
+/* The cached counter face for a faction colour, emblem, class and size (LRU). */
 static SDL_Texture *counter_tex(UiRender *rr, uint32_t rgb, const char *emblem, int cls, int size)
 {
     uint32_t em = str_h(emblem);
@@ -733,6 +743,7 @@ static SDL_Texture *counter_tex(UiRender *rr, uint32_t rgb, const char *emblem, 
     return t;
 }
 
+/* The cached place symbol texture for a kind, colour and size (LRU). */
 static SDL_Texture *place_tex(UiRender *rr, int kind, uint32_t rgb, int size)
 {
     PTex *victim = &rr->ptex[0];
@@ -753,6 +764,7 @@ static SDL_Texture *place_tex(UiRender *rr, int kind, uint32_t rgb, int size)
     return t;
 }
 
+/* The leader star texture at a size (one cached). */
 static SDL_Texture *star_tex(UiRender *rr, int size)
 {
     if (rr->star && rr->star_size == size) return rr->star;
@@ -857,6 +869,7 @@ static void draw_counter(UiRender *rr, const Game *g, int ui, double cx, double 
     }
 }
 
+/* Whether a unit is drawn: alive, and friendly or in a hex the fog faction sees. */
 static int unit_shown(const Game *g, const UiOverlay *o, const uint8_t *shade, int ui)
 {
     const Unit *u = &g->units[ui];
@@ -866,6 +879,7 @@ static int unit_shown(const Game *g, const UiOverlay *o, const uint8_t *shade, i
     return !(shade[map_index(g->map, u->hex)] & 1);
 }
 
+/* Units as counters, stacked by hex, rows from the top; enemies in fog are not drawn. */
 static void draw_units(UiRender *rr, const UiMapView *v, const Game *g, const UiOverlay *o)
 {
     const Map *m = rr->m;
@@ -953,6 +967,7 @@ void ui_render_unit_counter(UiRender *rr, const Game *g, int unit, int x, int y,
 
 typedef struct LabelBox { int x0, y0, x1, y1; } LabelBox;
 
+/* The smallest zoom at which a kind of place is drawn in the game view. */
 static int place_min_zoom(PlaceKind k)
 {
     switch (k) {
@@ -963,6 +978,7 @@ static int place_min_zoom(PlaceKind k)
     }
 }
 
+/* Drawing and labelling priority of a kind of place (capitals first). */
 static int place_rank(PlaceKind k)
 {
     static const int r[PLACE_KIND_COUNT] = { [PLACE_CAPITAL] = 0, [PLACE_CITY] = 1, [PLACE_FORTRESS] = 2,
@@ -970,6 +986,7 @@ static int place_rank(PlaceKind k)
     return (unsigned)k < PLACE_KIND_COUNT ? r[k] : 7;
 }
 
+/* Place symbols in their owners' colours and their names, capitals first, skipping names that would overlap. */
 static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const UiOverlay *o)
 {
     const Map *m = rr->m;
@@ -1083,11 +1100,12 @@ static void draw_reach_edge(UiRender *rr, const UiMapView *v, const UiOverlay *o
     }
 }
 
+/* The path to the hovered destination with its movement cost in a disc at the end. */
 static void draw_path(UiRender *rr, const UiMapView *v, const UiOverlay *o)
 {
     double z = v->zoom;
     double w = fmax(3, z * 0.16);
-    double px[UI_ZOOM_LEVELS * 0 + 512], py[512];
+    double px[512], py[512];
     int n = o->path_len < 512 ? o->path_len : 512;
     for (int i = 0; i < n; i++) {
         double wx, wy;
@@ -1110,6 +1128,7 @@ static void draw_path(UiRender *rr, const UiMapView *v, const UiOverlay *o)
     }
 }
 
+/* The hex under the mouse: a white outline, or red with crossed strokes for an attack. */
 static void draw_hover(UiRender *rr, const UiMapView *v, const UiOverlay *o)
 {
     double wx, wy, sx, sy;
@@ -1135,6 +1154,7 @@ static int level_of(double z)
     return -1;
 }
 
+/* Milliseconds from SDL's performance counter (benchmark timing only). */
 static double now_ms(void)
 {
     return SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();

@@ -103,6 +103,7 @@ void ui_text_flush(UiText *t)
     }
 }
 
+/* A draw size in pixels: the base size for <= 0, kept within 4..240. */
 static int clamp_size(const UiText *t, int size)
 {
     if (size <= 0) size = t->px_base;
@@ -133,6 +134,7 @@ static TTF_Font *font_get(UiText *t, int face, int size, int bold)
     return victim->f;
 }
 
+/* The Latin face for the style flags. */
 static int latin_face(int flags)
 {
     if (flags & UI_TEXT_ITALIC) return FACE_SERIF_ITALIC;
@@ -162,6 +164,7 @@ static uint32_t utf8_next(const unsigned char **p)
     return c;
 }
 
+/* Encode one code point as UTF-8 into out; returns its length. */
 static int utf8_put(char *out, uint32_t c)
 {
     if (c < 0x80) { out[0] = (char)c; return 1; }
@@ -205,6 +208,7 @@ static int split_runs(UiText *t, const char *utf8, int size, int flags, char *bu
     return n;
 }
 
+/* The font a run is drawn with. */
 static TTF_Font *run_font(UiText *t, const Run *r, int size, int flags)
 {
     return font_get(t, r->face, size, r->face == FACE_CJK && (flags & UI_TEXT_BOLD));
@@ -384,6 +388,7 @@ SDL_Surface *ui_text_surface(UiText *t, const char *utf8, int size, SDL_Color fg
 
 static uint32_t col32(SDL_Color c) { return ((uint32_t)c.r << 24) | (c.g << 16) | (c.b << 8) | c.a; }
 
+/* FNV-1a of a string, for the texture cache. */
 static uint32_t str_hash(const char *s)
 {
     uint32_t h = 2166136261u;
@@ -464,6 +469,7 @@ static int is_cjk(uint32_t c)
            (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FA1F);
 }
 
+/* Width of text without its halo, for wrapping. */
 static int text_w(UiText *t, const char *s, int size, int flags)
 {
     int w = 0;
