@@ -17,6 +17,7 @@
 #include "ui_text.h"
 #include "mapshot.h"
 #include "lscript.h"
+#include "session.h"
 #include "render_fixture.h"
 
 typedef struct Ctx {
@@ -490,6 +491,19 @@ static void test_screenshot_of_a_scenario(void **st)
     out_path(path, sizeof path, "screenshot_ningjiang.png");
     if (ui_screenshot(path, "ningjiang1114", NULL, 1, 1280, 800, err, sizeof err) != 0) fail_msg("%s", err);
     check_png(path, 1280, 800);
+    /* the side to move has its counters on the picture, in its colour; rivers are there too */
+    Session *s = session_new("ningjiang1114", 1, "all", 1, err, sizeof err);
+    assert_non_null(s);
+    uint32_t col = s->game->factions[s->game->active].color;
+    SDL_Surface *raw = IMG_Load(path);
+    SDL_Surface *img = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    int own = count_near(img, img->w / 2, img->h / 2, img->w, col, 24);
+    int river = count_near(img, img->w / 2, img->h / 2, img->w, 0x5B95CC, 20);
+    assert_true(own > 150);
+    assert_true(river > 150);
+    SDL_FreeSurface(img);
+    SDL_FreeSurface(raw);
+    session_free(s);
 }
 
 int main(void)
