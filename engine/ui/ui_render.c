@@ -74,6 +74,7 @@ struct UiRender {
     /* direct painting (atlas, or a zoom between levels) */
     SDL_Texture *direct;
     int direct_w, direct_h;
+    uint64_t direct_key;    /* what the direct texture shows: view, look and shading */
     CTex ctex[MAX_CTEX];
     PTex ptex[MAX_PTEX];
     SDL_Texture *star;
@@ -287,6 +288,7 @@ void ui_render_flush(UiRender *rr)
     rr->ov_frozen = -1;
     if (rr->direct) SDL_DestroyTexture(rr->direct);
     rr->direct = NULL;
+    rr->direct_key = 0;
 }
 
 void ui_render_free(UiRender *rr)
@@ -1167,9 +1169,19 @@ static void draw_direct(UiRender *rr, const UiMapView *v, int frozen, int grid)
         if (rr->direct) SDL_DestroyTexture(rr->direct);
         rr->direct = SDL_CreateTexture(rr->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, v->vp.w, v->vp.h);
         rr->direct_w = v->vp.w; rr->direct_h = v->vp.h;
+        rr->direct_key = 0;
         if (rr->direct) SDL_SetTextureBlendMode(rr->direct, SDL_BLENDMODE_NONE);
     }
     if (!rr->direct) return;
+    /* a still view (a menu backdrop) is painted once */
+    uint64_t key = fnv(14695981039346656037ull, &v->cx, sizeof v->cx);
+    key = fnv(key, &v->cy, sizeof v->cy);
+    key = fnv(key, &v->zoom, sizeof v->zoom);
+    int look[2] = { frozen, grid };
+    key = fnv(key, look, sizeof look);
+    key = fnv(key, rr->shade, (size_t)map_count(rr->m));
+    if (key == rr->direct_key) { SDL_RenderCopy(rr->r, rr->direct, NULL, &v->vp); return; }
+    rr->direct_key = key;
     UiCanvas cv;
     if (ui_ras_alloc(&cv, v->vp.w, v->vp.h) != 0) return;
     int32_t *hm = malloc((size_t)v->vp.w * v->vp.h * 4);
