@@ -146,7 +146,7 @@ static void game_menu_dialog(UiApp *app)
     char obj[1024];
     obj[0] = '\0';
     if (app->session) game_objectives(app, obj, sizeof obj);
-    SDL_Rect in = ui_dialog(c, 520, 560, "Menu");
+    SDL_Rect in = ui_dialog(c, 520, 500, "Menu");
     /* objectives first: what the game is about */
     char *body = obj[0] == '#' ? strchr(obj, '\n') : obj;
     body = body ? body + (obj[0] == '#') : obj;

@@ -306,7 +306,10 @@ int ui_text_block(UiCtx *c, SDL_Rect r, UiFontSize f, uint32_t rgb, const char *
         SDL_Rect old;
         SDL_bool had = SDL_RenderIsClipEnabled(c->r);
         SDL_RenderGetClipRect(c->r, &old);
-        SDL_RenderSetClipRect(c->r, &r);
+        SDL_Rect clip = r;
+        if (had && !SDL_IntersectRect(&r, &old, &clip)) return (ui_text_wrap(c->text, text, r.x, r.y, r.w, font_px(c, f),
+                                                                           sdl_rgb(rgb), font_flags(f), 0) + lh - 1) / lh;
+        SDL_RenderSetClipRect(c->r, &clip);
         ui_text_wrap(c->text, text, r.x, r.y - skip_lines * lh, r.w, font_px(c, f), sdl_rgb(rgb), font_flags(f), 1);
         SDL_RenderSetClipRect(c->r, had ? &old : NULL);
     }
