@@ -552,9 +552,9 @@ static int choose_move(Ai *ai, const Game *g, int u, Command *c)
     int bi = -1;
     for (int i = 0; i < r->n_list; i++) {
         int ci = r->list[i];
-        if (ci == here || !move_can_end(g, r, u, ci)) continue;
+        if (ci == here) continue;
         long s = cell_score(ai, g, u, ci, role, field, supply_known) - r->cost[ci];
-        if (s > best) { best = s; bi = ci; }
+        if (s > best && move_can_end(g, r, u, ci)) { best = s; bi = ci; }
     }
     if (bi < 0) return 0;
     memset(c, 0, sizeof *c);

@@ -574,6 +574,13 @@ void ai_objectives(Ai *ai, const Game *g)
 const int *ai_field(Ai *ai, const Game *g, int cls)
 {
     if (cls < 0 || cls >= UC_COUNT) cls = UC_INFANTRY;
+    /* classes that pay the same for every terrain share one field */
+    for (int c = 0; c < cls; c++) {
+        int same = 1;
+        for (int t = 0; t < TER_COUNT && same; t++)
+            if (g->rules.terrain[t].move_cost[c] != g->rules.terrain[t].move_cost[cls]) same = 0;
+        if (same) { cls = c; break; }
+    }
     if (ai->field_ok[cls]) return ai->field[cls];
     int *f = ai->field[cls], n = ai->ncell;
     for (int i = 0; i < n; i++) f[i] = AI_INF;
@@ -604,7 +611,10 @@ const int *ai_field(Ai *ai, const Game *g, int cls)
         const Unit *un = &g->units[u];
         if (!un->alive || un->faction != ai->faction || !map_in_bounds(g->map, un->hex)) continue;
         const UnitType *t = &g->rules.unit_types[un->type];
-        if ((int)t->cls != cls) continue;
+        int same = 1;
+        for (int k = 0; k < TER_COUNT && same; k++)
+            if (g->rules.terrain[k].move_cost[t->cls] != g->rules.terrain[k].move_cost[cls]) same = 0;
+        if (!same) continue;
         int ci = map_index(g->map, un->hex);
         if (!ai->need[ci]) { ai->need[ci] = 1; need_n++; }
         if (t->move > slack) slack = t->move;
