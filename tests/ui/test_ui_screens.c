@@ -401,6 +401,101 @@ static void test_hover_enemy_shows_the_combat_preview_and_click_attacks(void **s
     ui_app_free(a);
 }
 
+/* Whether a dialog of the game screen waits for the player. */
+static int game_dialog_up(const UiApp *a)
+{
+    if (a->screen != SCR_GAME || !a->session) return 0;
+    const Game *g = a->session->game;
+    return a->gs.narr >= 0 || a->dialog != DLG_NONE || a->gs.curtain ||
+           (g->choice.active && a->session->ai_kind[g->choice.faction] < 0) || (g->over && !a->gs.victory_shown);
+}
+
+/* Clicks down a column of the screen until the dialog in front goes away (a person looking
+ * for the button). Returns 1 when it went. */
+static int click_through(UiApp *a, int x)
+{
+    for (int y = a->ctx.h / 5; y < a->ctx.h - 4; y += ui_px(&a->ctx, 9)) {
+        click(a, x, y, 0);
+        if (!game_dialog_up(a)) return 1;
+    }
+    return 0;
+}
+
+static void test_a_whole_scenario_can_be_played_with_the_mouse_alone(void **st)
+{
+    (void)st;
+    UiApp *a = start_skirmish("jin");
+    int jin = game_find_faction(a->session->game, "jin");
+    Hex goal = a->session->game->map->places[map_find_place(a->session->game->map, "ningjiang")].hex;
+    int orders = 0;
+    for (int round = 0; round < 40 && !a->session->game->over; round++) {
+        while (game_dialog_up(a) && !a->session->game->over) {
+            if (a->dialog == DLG_CONFIRM_END) break;
+            assert_true(click_through(a, a->ctx.w / 2));
+            settle(a);
+        }
+        if (a->session->game->over) break;
+        /* each unit: attack an enemy next to it, else march towards Ningjiang */
+        for (int u = 0; u < a->session->game->n_units; u++) {
+            const Game *g = a->session->game;
+            if (!g->units[u].alive || g->units[u].faction != jin || !game_unit_can_act(g, u)) continue;
+            int x, y;
+            hex_point(a, g->units[u].hex, &x, &y);
+            click(a, x, y, 0);
+            if (a->gs.selected != u) continue;
+            int done = 0;
+            for (int d = 0; d < 6 && !done; d++) {
+                Hex t = hex_neighbor(g->units[u].hex, d);
+                if (!map_in_bounds(g->map, t)) continue;
+                hex_point(a, t, &x, &y);
+                feed_motion(a, x, y);
+                ui_app_frame(a);
+                if (a->gs.hover_attack) {
+                    click(a, x, y, 0);
+                    done = 1;
+                }
+            }
+            if (!done && g->units[u].mp > 0) {
+                int best = -1, bd = hex_distance(g->units[u].hex, goal);
+                for (int i = 0; i < a->gs.reach->n_list; i++) {
+                    Hex h = map_hex_at(g->map, a->gs.reach->list[i]);
+                    if (move_can_end(g, a->gs.reach, u, a->gs.reach->list[i]) && hex_distance(h, goal) < bd) {
+                        best = a->gs.reach->list[i];
+                        bd = hex_distance(h, goal);
+                    }
+                }
+                if (best >= 0) {
+                    hex_point(a, map_hex_at(g->map, best), &x, &y);
+                    click(a, x, y, 0);
+                    done = 1;
+                }
+            }
+            orders += done;
+            settle(a);
+            while (game_dialog_up(a) && !a->session->game->over && a->dialog == DLG_NONE) click_through(a, a->ctx.w / 2);
+            if (a->session->game->over) break;
+        }
+        if (a->session->game->over) break;
+        /* the end-turn button, then "End turn" in the warning if it comes */
+        SDL_Rect b = a->gs.end_btn;
+        click(a, b.x + b.w / 2, b.y + b.h / 2, 0);
+        if (a->dialog == DLG_CONFIRM_END) {
+            UiCtx *c = &a->ctx;
+            int x = c->w / 2 + ui_px(c, 120);
+            for (int y = c->h / 2; y < c->h && a->dialog == DLG_CONFIRM_END; y += ui_px(c, 8)) click(a, x, y, 0);
+        }
+        settle(a);
+    }
+    assert_true(a->session->game->over);
+    assert_true(orders > 0);
+    /* the summary, then "Main menu" (the right-hand button) */
+    UiCtx *c = &a->ctx;
+    int x = c->w / 2 + ui_px(c, 210);
+    for (int y = c->h / 2; y < c->h && a->screen == SCR_GAME; y += ui_px(c, 8)) click(a, x, y, 0);
+    assert_string_equal(ui_app_screen(a), "menu");
+    ui_app_free(a);
+}
+
 static void test_hotseat_hides_the_map_until_the_next_player_clicks(void **st)
 {
     (void)st;
@@ -519,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_end_turn_key_passes_the_turn_to_the_computer_and_back),
         cmocka_unit_test(test_end_turn_button_works_with_the_mouse_alone),
         cmocka_unit_test(test_hover_enemy_shows_the_combat_preview_and_click_attacks),
+        cmocka_unit_test(test_a_whole_scenario_can_be_played_with_the_mouse_alone),
         cmocka_unit_test(test_hotseat_hides_the_map_until_the_next_player_clicks),
         cmocka_unit_test(test_ctrl_s_saves_a_named_slot_that_loads_back),
         cmocka_unit_test(test_game_screen_picture_is_not_blank),
