@@ -2,12 +2,26 @@
  * scenario of a campaign into the next. */
 #include "campaign.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
 
 #define CAMPAIGN_BUDGET 5000000
+#define CAMPAIGN_MEM_CAP ((size_t)16 << 20)   /* bytes: a campaign file is a table of text */
+
+/* Allocator with a byte cap (ud points at the bytes in use); growing past it fails, which Lua
+ * reports as "not enough memory". */
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    size_t *used = ud, old = ptr ? osize : 0;
+    if (nsize == 0) { free(ptr); *used -= old; return NULL; }
+    if (nsize > old && *used - old + nsize > CAMPAIGN_MEM_CAP) return NULL;
+    void *p = realloc(ptr, nsize);
+    if (p) *used = *used - old + nsize;
+    return p;
+}
 
 static void copy_str(char *dst, size_t cap, const char *src)
 {
@@ -95,7 +109,8 @@ int campaign_load(const char *path, Campaign *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     copy_str(out->path, sizeof out->path, path);
-    lua_State *L = luaL_newstate();
+    size_t mem_used = 0;
+    lua_State *L = lua_newstate(capped_alloc, &mem_used);
     if (!L) { snprintf(err, errlen, "%s: out of memory", path); return -1; }
     luaL_requiref(L, "_G", luaopen_base, 1);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
