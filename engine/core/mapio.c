@@ -248,7 +248,7 @@ Map *mapio_parse(const char *buf, size_t len, const char *name, char *err, size_
         if (k <= 0) { perr(&c, "malformed line"); goto bad; }
         switch (state) {
         case 0:
-            if (strncmp(s, MAPIO_MAGIC, strlen(MAPIO_MAGIC)) != 0 || k != 2) { perr(&c, "not a gyrfalcon map (expected '%s')", MAPIO_MAGIC); goto bad; }
+            if (k != 2 || strcmp(wd[0], "gyrfalcon-map") || strcmp(wd[1], "1")) { perr(&c, "not a gyrfalcon map (expected '%s')", MAPIO_MAGIC); goto bad; }
             state = 1;
             break;
         case 1: {
