@@ -262,7 +262,7 @@ int record_parse(Record *r, const char *buf, size_t len, const char *name, char 
             if (ver != RECORD_FORMAT) FAIL("format version %d is not supported (this engine reads %d)", ver, RECORD_FORMAT);
             stage = 1;
         } else if (stage == 1) {
-            char key[32], a[128], b[128], c[128];
+            char key[32] = "", a[128], b[128], c[128];   /* key stays "" on a blank line */
             int n = sscanf(line, "%31s %127s %127s %127s", key, a, b, c);
             if (!strcmp(key, "engine") && n == 2) {
                 copy_str(r->engine, sizeof r->engine, a);
