@@ -86,7 +86,7 @@ void screen_menu_frame(UiApp *app)
     UiCtx *c = &app->ctx;
     backdrop(app);
     if (app->frames > 0) ui_load_scenarios(app);
-    int pw = ui_px(c, 400), ph = ui_px(c, 600);
+    int pw = ui_px(c, 400), ph = ui_px(c, 560);
     if (ph > c->h - ui_px(c, 40)) ph = c->h - ui_px(c, 40);
     SDL_Rect p = { ui_px(c, 70), (c->h - ph) / 2, pw, ph };
     ui_panel(c, p, UI_PANEL_LACQUER);

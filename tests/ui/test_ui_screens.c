@@ -187,7 +187,7 @@ static void test_menu_buttons_lead_to_scenario_list_and_briefing(void **st)
     ui_app_frame(a);
     /* "Single scenarios" is the third button of the menu panel */
     UiCtx *c = &a->ctx;
-    int pw = ui_px(c, 400), ph = ui_px(c, 600);
+    int pw = ui_px(c, 400), ph = ui_px(c, 560);
     if (ph > c->h - ui_px(c, 40)) ph = c->h - ui_px(c, 40);
     int x = ui_px(c, 70) + pw / 2;
     int found = 0;
@@ -526,6 +526,34 @@ static void test_hotseat_hides_the_map_until_the_next_player_clicks(void **st)
     ui_app_free(a);
 }
 
+static void test_f5_reloads_the_script_and_replays_the_game_so_far(void **st)
+{
+    (void)st;
+    UiApp *a = start_skirmish("jin");
+    const Session *s = ui_app_session(a);
+    int jin = game_find_faction(s->game, "jin");
+    int u = first_actor(s->game, jin);
+    Hex dest;
+    assert_true(free_destination(s->game, u, &dest));
+    int x, y;
+    hex_point(a, s->game->units[u].hex, &x, &y);
+    click(a, x, y, 0);
+    hex_point(a, dest, &x, &y);
+    click(a, x, y, 0);
+    settle(a);
+    s = ui_app_session(a);
+    uint64_t h = game_hash(s->game);
+    int n = s->rec.n;
+    key(a, SDLK_F5, 0);
+    settle(a);
+    const Session *t = ui_app_session(a);
+    assert_ptr_not_equal(t, NULL);
+    assert_int_equal(t->rec.n, n);
+    assert_int_equal(game_hash(t->game), h);
+    assert_true(hex_eq(t->game->units[u].hex, dest));
+    ui_app_free(a);
+}
+
 static void test_ctrl_s_saves_a_named_slot_that_loads_back(void **st)
 {
     (void)st;
@@ -616,6 +644,7 @@ int main(void)
         cmocka_unit_test(test_hover_enemy_shows_the_combat_preview_and_click_attacks),
         cmocka_unit_test(test_a_whole_scenario_can_be_played_with_the_mouse_alone),
         cmocka_unit_test(test_hotseat_hides_the_map_until_the_next_player_clicks),
+        cmocka_unit_test(test_f5_reloads_the_script_and_replays_the_game_so_far),
         cmocka_unit_test(test_ctrl_s_saves_a_named_slot_that_loads_back),
         cmocka_unit_test(test_game_screen_picture_is_not_blank),
         cmocka_unit_test(test_settings_survive_a_save_and_load),
