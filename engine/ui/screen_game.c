@@ -404,10 +404,18 @@ static void end_turn(UiApp *app, int confirmed)
     order(app, &c);
 }
 
+/* Whether the last thing recorded is a move that the session can take back. */
+static int can_undo(const Session *s)
+{
+    if (!session_can_undo(s) || s->rec.n == 0) return 0;
+    const RecordItem *it = &s->rec.items[s->rec.n - 1];
+    return !it->is_hash && it->cmd.type == CMD_MOVE;
+}
+
 static void undo(UiApp *app)
 {
     if (human_to_act(app) < 0 || app->gs.anim != ANIM_NONE) return;
-    if (!session_can_undo(app->session)) {
+    if (!can_undo(app->session)) {
         ui_toast(app, 0, "Nothing to undo (only a move that revealed nothing can be taken back)");
         return;
     }
@@ -592,7 +600,7 @@ static void draw_top_bar(UiApp *app)
         SDL_Rect br = { bx, byy, w, bh };
         int fl = UI_BTN_SMALL;
         if (gs->replay_mode && i >= 2) fl |= UI_BTN_DISABLED;
-        if (i == 2 && !(human_to_act(app) >= 0 && session_can_undo(s))) fl |= UI_BTN_DISABLED;
+        if (i == 2 && !(human_to_act(app) >= 0 && can_undo(s))) fl |= UI_BTN_DISABLED;
         if (i == 3 && human_to_act(app) < 0) fl |= UI_BTN_DISABLED;
         if (ui_button(c, br, b[i].label, fl)) {
             if (i == 0) app->help_open = 1;
