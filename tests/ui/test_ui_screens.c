@@ -421,14 +421,25 @@ static int click_through(UiApp *a, int x)
     return 0;
 }
 
-static void test_a_whole_scenario_can_be_played_with_the_mouse_alone(void **st)
+/* Plays scenario as side to the end with clicks only: attack what is next to a unit, else march
+ * on the place goal (NULL: stay), end the turn with the button, find dialog buttons by clicking
+ * down the screen. Leaves through the summary's "Main menu". */
+static void play_with_mouse(const char *scenario, const char *side, const char *goal_place)
 {
-    (void)st;
-    UiApp *a = start_skirmish("jin");
-    int jin = game_find_faction(a->session->game, "jin");
-    Hex goal = a->session->game->map->places[map_find_place(a->session->game->map, "ningjiang")].hex;
+    UiLaunch l;
+    memset(&l, 0, sizeof l);
+    l.scenario = scenario;
+    l.side = side;
+    l.seed = 3;
+    l.difficulty = 1;
+    UiApp *a = ui_app_new_offscreen(1280, 800, &l);
+    assert_non_null(a);
+    settle(a);
+    int jin = game_find_faction(a->session->game, side);
+    int gp = goal_place ? map_find_place(a->session->game->map, goal_place) : -1;
+    Hex goal = gp >= 0 ? a->session->game->map->places[gp].hex : hex_make(0, 0);
     int orders = 0;
-    for (int round = 0; round < 40 && !a->session->game->over; round++) {
+    for (int round = 0; round < 60 && !a->session->game->over; round++) {
         while (game_dialog_up(a) && !a->session->game->over) {
             if (a->dialog == DLG_CONFIRM_END) break;
             assert_true(click_through(a, a->ctx.w / 2));
@@ -455,7 +466,7 @@ static void test_a_whole_scenario_can_be_played_with_the_mouse_alone(void **st)
                     done = 1;
                 }
             }
-            if (!done && g->units[u].mp > 0) {
+            if (!done && g->units[u].mp > 0 && gp >= 0) {
                 int best = -1, bd = hex_distance(g->units[u].hex, goal);
                 for (int i = 0; i < a->gs.reach->n_list; i++) {
                     Hex h = map_hex_at(g->map, a->gs.reach->list[i]);
@@ -487,13 +498,35 @@ static void test_a_whole_scenario_can_be_played_with_the_mouse_alone(void **st)
         settle(a);
     }
     assert_true(a->session->game->over);
-    assert_true(orders > 0);
-    /* the summary, then "Main menu" (the right-hand button) */
+    assert_true(orders > 0 || gp < 0);
+    /* the summary (kept as a picture to look at), then "Main menu" (the right-hand button) */
+    char pic[128];
+    snprintf(pic, sizeof pic, "ui_end_%s_%s.png", scenario, side);
+    ui_app_frame(a);
+    assert_int_equal(ui_app_save_png(a, pic), 0);
     UiCtx *c = &a->ctx;
     int x = c->w / 2 + ui_px(c, 210);
     for (int y = c->h / 2; y < c->h && a->screen == SCR_GAME; y += ui_px(c, 8)) click(a, x, y, 0);
     assert_string_equal(ui_app_screen(a), "menu");
     ui_app_free(a);
+}
+
+static void test_a_whole_scenario_can_be_played_with_the_mouse_alone(void **st)
+{
+    (void)st;
+    play_with_mouse("test_skirmish", "jin", "ningjiang");
+}
+
+static void test_ningjiang_can_be_played_to_the_end_as_jin_with_the_mouse(void **st)
+{
+    (void)st;
+    play_with_mouse("ningjiang1114", "jin", "ningjiang");
+}
+
+static void test_ningjiang_can_be_played_to_the_end_as_liao_with_the_mouse(void **st)
+{
+    (void)st;
+    play_with_mouse("ningjiang1114", "liao", NULL);
 }
 
 static void test_hotseat_hides_the_map_until_the_next_player_clicks(void **st)
@@ -643,6 +676,8 @@ int main(void)
         cmocka_unit_test(test_end_turn_button_works_with_the_mouse_alone),
         cmocka_unit_test(test_hover_enemy_shows_the_combat_preview_and_click_attacks),
         cmocka_unit_test(test_a_whole_scenario_can_be_played_with_the_mouse_alone),
+        cmocka_unit_test(test_ningjiang_can_be_played_to_the_end_as_jin_with_the_mouse),
+        cmocka_unit_test(test_ningjiang_can_be_played_to_the_end_as_liao_with_the_mouse),
         cmocka_unit_test(test_hotseat_hides_the_map_until_the_next_player_clicks),
         cmocka_unit_test(test_f5_reloads_the_script_and_replays_the_game_so_far),
         cmocka_unit_test(test_ctrl_s_saves_a_named_slot_that_loads_back),
