@@ -1075,7 +1075,21 @@ static void victory_dialog(UiApp *app)
     for (int i = g->n_log - 1; i >= 0 && shown < 6 && y + lh < in.y + in.h - ui_px(c, 56); i--) {
         GameEventType t = g->log[i].type;
         if (t == GEV_BATTLE || t == GEV_UNIT_DESTROYED || t == GEV_MESSAGE) continue;
-        ui_labelf(c, in.x, y, UI_FONT_SMALL, log_color(t), UI_ALIGN_LEFT, "Turn %d: %.90s", g->log[i].turn, g->log[i].text);
+        char line[GAME_TEXT_LEN + 32];
+        snprintf(line, sizeof line, "Turn %d: %s", g->log[i].turn, g->log[i].text);
+        int lw, lh2;
+        ui_measure(c, UI_FONT_SMALL, line, &lw, &lh2);
+        if (lw > in.w) { /* cut at a word and mark it */
+            size_t n = strlen(line);
+            while (n > 10) {
+                while (n > 10 && line[n - 1] != ' ') n--;
+                snprintf(line + n - 1, sizeof line - (n - 1), "\xe2\x80\xa6");
+                ui_measure(c, UI_FONT_SMALL, line, &lw, &lh2);
+                if (lw <= in.w) break;
+                n--;
+            }
+        }
+        ui_label(c, in.x, y, UI_FONT_SMALL, log_color(t), UI_ALIGN_LEFT, line);
         y += lh;
         shown++;
     }
