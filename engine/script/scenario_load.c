@@ -336,6 +336,7 @@ static Map *build_inline_map(lua_State *L, int idx)
         lua_rawgeti(L, rt, r + 1);
         const char *row = lua_tostring(L, -1);
         int col = 0;
+        if (!row) { snprintf(err, sizeof err, "map.rows[%d] changed while the map was built", r + 1); lua_pop(L, 1); break; }
         for (const char *p = row; *p; p++) {
             if (*p == ' ') continue;
             int t = legend_terrain(L, legend, *p);
