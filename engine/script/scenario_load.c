@@ -330,6 +330,7 @@ static Map *build_inline_map(lua_State *L, int idx)
     }
     Map *m = map_new(w, rows, TER_PLAIN);
     if (!m) luaL_error(L, "map: out of memory");
+    ls_self(L)->own_map = m;    /* the host frees it even when a metamethod below raises */
     /* from here on, errors must free m: collect the message and raise after freeing */
     char err[200] = "";
     for (int r = 0; r < rows && !err[0]; r++) {
@@ -420,6 +421,7 @@ static Map *build_inline_map(lua_State *L, int idx)
     }
     lua_settop(L, rt - 1);
     if (err[0]) {
+        ls_self(L)->own_map = NULL;
         map_free(m);
         luaL_error(L, "%s", err);
     }
