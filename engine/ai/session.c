@@ -102,6 +102,7 @@ static void start_session(Session *s)
     fill_sides(s);
     if (s->rec.carry.n_units || s->rec.carry.n_leaders) campaign_apply_carry(&s->rec.carry, s->game);
     game_start(s->game);
+    s->undo_rec_n = -1;
     s->last_turn_hashed = s->game->turn;
     record_add_hash(&s->rec, s->game->turn, game_hash(s->game));
 }
