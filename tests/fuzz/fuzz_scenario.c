@@ -1,6 +1,7 @@
 /* fuzz_scenario.c - libFuzzer target for scenario files: the input is written to a temporary
- * .lua file, validated with lscript_check, then loaded with lscript_load and, when it loads,
- * started and played for a few turns of "end turn" so its event handlers run. The sandbox's
+ * .lua file, read for the menu (lscript_find_scenario), validated with lscript_check, then
+ * loaded with lscript_load and, when it loads, started and played for a few turns of "end
+ * turn" so its event handlers run. The sandbox's
  * instruction budget and memory cap must stop runaway scripts (libFuzzer's -timeout and
  * -malloc_limit_mb catch them otherwise). Built and run by test_fuzz_loaders.sh. */
 #include <stdint.h>
@@ -22,6 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static char report[16384];
     char err[1024];
     const char *path = fz_write("fuzz_scenario.lua", data, size);
+    static ScenarioInfo info;
+    (void)lscript_find_scenario(path, &info);      /* the menu's quick read of the metadata */
     int problems = lscript_check(path, report, sizeof report);
     if (problems < 0) abort();
     if (problems > 0 && !report[0]) { fprintf(stderr, "fuzz: lscript_check counted problems but wrote none\n"); abort(); }

@@ -2,8 +2,9 @@
 # Rule: no input crashes a loader. Builds one libFuzzer target per loader (map file, save/replay
 # text, replay re-simulation, scenario script, campaign script) with clang's address and
 # undefined-behaviour sanitizers, plus the two pure-C parsers again with the memory sanitizer,
-# seeds them from the real files, replays the regression inputs in tests/fuzz/repro/, then
-# fuzzes each for a fixed number of runs with a fixed seed. Any crash, leak, UB report,
+# runs the regression inputs in tests/fuzz/repro/ and the hostile scripts in tests/fuzz/hostile/
+# (endless loops, memory bombs: each once, as they are slow), then fuzzes each target from the
+# real files for a fixed number of runs with a fixed seed. Any crash, leak, UB report,
 # uninitialised read, timeout or runaway allocation fails the test and leaves the input in
 # BUILD/fuzz/artifacts/. Skipped (passes) when clang cannot build libFuzzer programs.
 # Longer runs: FUZZ_SCALE=10 multiplies every run count.
@@ -34,11 +35,14 @@ DEFS="-D_POSIX_C_SOURCE=200809L -DGYR_VERSION=\"0.1.0\" -DGYR_SOURCE_DIR=\"$SRC\
 INC="-I$SRC/engine/core -I$SRC/engine/script -I$SRC/engine/ai $LUA_CFLAGS"
 ASAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 MSANF="-fsanitize=memory -fsanitize-memory-track-origins"
-rm -rf obj obj-msan bin; mkdir -p obj obj-msan bin
-export DEFS INC ASAN MSANF WORK
-compile() {   # compile SOURCE into obj/ (asan+ubsan) or obj-msan/ (msan): one file, any failure printed
+rm -rf bin; mkdir -p obj obj-msan bin
+NEWEST_H="$(ls -t "$SRC"/engine/*/*.h | head -1)"
+export DEFS INC ASAN MSANF WORK NEWEST_H
+compile() {   # compile SOURCE into obj/ (asan+ubsan) or obj-msan/ (msan) unless its object is newer than it and every header
     local src="$1" kind="$2" o
     o="$(echo "$src" | tr / _).o"
+    [ "$kind" = msan ] && [ "$WORK/obj-msan/$o" -nt "$src" ] && [ "$WORK/obj-msan/$o" -nt "$NEWEST_H" ] && return 0
+    [ "$kind" != msan ] && [ "$WORK/obj/$o" -nt "$src" ] && [ "$WORK/obj/$o" -nt "$NEWEST_H" ] && return 0
     if [ "$kind" = msan ]; then
         clang -std=c11 -g -O1 -w $MSANF -fsanitize=fuzzer-no-link $DEFS $INC -c "$src" -o "$WORK/obj-msan/$o"
     else
@@ -99,8 +103,8 @@ done
 sed '/^seed /a campaign jin_campaign 1\ncarry-unit aguda_host 0 3 250\ncarry-unit muster 1 0 0\ncarry-leader da_yaoshinu captured' \
     seeds/record/skirmish1.rec > seeds/record/skirmish1-carry.rec
 cp seeds/record/*.rec seeds/replay/
-cp "$SRC"/scripts/scenarios/*.lua "$SRC"/tests/fuzz/seeds/scenario/*.lua seeds/scenario/
-cp "$SRC"/scripts/campaigns/*.lua "$SRC"/tests/fuzz/seeds/campaign/*.lua seeds/campaign/
+cp "$SRC"/scripts/scenarios/*.lua seeds/scenario/
+cp "$SRC"/scripts/campaigns/*.lua seeds/campaign/
 
 # ---------------------------------------------------------------- run
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=0"
@@ -113,8 +117,10 @@ run() {
     local opts=(-seed=1 -timeout="$tmo" -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len="$maxlen"
                 -dict="$SRC/tests/fuzz/$dict.dict" -artifact_prefix="$WORK/artifacts/$name-"
                 -len_control=0 -error_exitcode=77 -timeout_exitcode=78 -print_final_stats=1)
-    local repro=()
-    [ -d "$SRC/tests/fuzz/repro/${name%_msan}" ] && repro=("$SRC/tests/fuzz/repro/${name%_msan}"/*)
+    local repro=() d
+    for d in repro hostile; do    # regression inputs and hostile seeds: too slow to mutate, run once
+        [ -d "$SRC/tests/fuzz/$d/${name%_msan}" ] && repro+=("$SRC/tests/fuzz/$d/${name%_msan}"/*)
+    done
     local start=$SECONDS
     "bin/$bin" "${opts[@]}" "${repro[@]}" "$seeds"/* > "log-$name-inputs.txt" 2>&1
     rc=$?
@@ -133,17 +139,17 @@ run() {
             echo "  reproducer $WORK/$a ($(wc -c < "$a") bytes), first lines:"; head -c 400 "$a" | head -5 | sed 's/^/    | /'
         done
     else
-        ok "$name: ${#repro[@]} regression inputs, ${execs:-?} runs in $((SECONDS - start)) s, no crash, leak or UB"
+        ok "$name: ${#repro[@]} fixed inputs, ${execs:-?} runs in $((SECONDS - start)) s, no crash, leak or UB"
     fi
 }
-run mapio     fuzz_mapio     mapio    20000 4096  10
-run record    fuzz_record    record   20000 4096  10
-run replay    fuzz_replay    record    1500 8192  30
-run campaign  fuzz_campaign  campaign  1000 8192  30
-run scenario  fuzz_scenario  scenario   200 65536 60
+run mapio     fuzz_mapio     mapio   100000 4096  10
+run record    fuzz_record    record  100000 4096  10
+run replay    fuzz_replay    record   20000 8192  30
+run campaign  fuzz_campaign  campaign  8000 8192  30
+run scenario  fuzz_scenario  scenario  2500 65536 60
 if [ $MSAN = 1 ]; then
-    run mapio_msan  fuzz_mapio_msan  mapio  5000 4096 10
-    run record_msan fuzz_record_msan record 5000 4096 10
+    run mapio_msan  fuzz_mapio_msan  mapio  30000 4096 10
+    run record_msan fuzz_record_msan record 30000 4096 10
 else
     echo "note: clang cannot build -fsanitize=memory programs here: uninitialised reads are not checked"
 fi

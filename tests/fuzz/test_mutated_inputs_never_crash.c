@@ -268,6 +268,8 @@ static void test_damaged_scenarios_load_or_fail_with_a_message(void **st)
         for (int i = 0; i < 60; i++) {
             Text t = mutate(&src, i, &rng);
             const char *path = write_temp(&t, "mutated.lua");
+            ScenarioInfo info;
+            (void)lscript_find_scenario(path, &info);
             int problems = lscript_check(path, report, sizeof report);
             assert_true(problems >= 0);
             if (problems > 0 && !report[0]) fail_msg("lscript_check counted %d problems and wrote none", problems);

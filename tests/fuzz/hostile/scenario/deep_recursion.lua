@@ -1,4 +1,4 @@
--- deep_recursion.lua - fuzz seed: unbounded recursion, Lua and through metamethods
+-- deep_recursion.lua - hostile input (run once by test_fuzz_loaders.sh): unbounded recursion, Lua and through metamethods
 local mt = {}
 mt.__index = function(t, k) return t[k .. "x"] end
 local t = setmetatable({}, mt)

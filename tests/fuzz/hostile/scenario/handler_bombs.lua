@@ -1,4 +1,4 @@
--- handler_bombs.lua - fuzz seed: a valid little scenario whose event handlers loop, eat memory
+-- handler_bombs.lua - hostile input (run once by test_fuzz_loaders.sh): a valid little scenario whose event handlers loop, eat memory
 -- and call the game API with nonsense once play starts
 scenario {
   id = "fuzz_handlers", title = "Fuzz handlers", years = "1114",

@@ -1,4 +1,4 @@
--- bad_declarations.lua - fuzz seed: every declarative call given the wrong kinds of values
+-- bad_declarations.lua - hostile input (run once by test_fuzz_loaders.sh): every declarative call given the wrong kinds of values
 scenario { id = 5, title = {}, years = true, start = { year = -1, month = 13, day = 99 }, turn_days = -3, turns = 1e12,
   sides = { 1, 2 }, map = { rows = { "s s", "s" }, places = { { id = "", kind = "nowhere", col = -1, row = 1e9 } } } }
 faction { id = "jin" }
