@@ -479,6 +479,30 @@ static void replay_goto(UiApp *app, int turn)
     select_unit(app, -1);
 }
 
+/* Replay viewer: stop watching and play on from this turn as the side to move ("what if");
+ * every other side is the computer. The record keeps the game up to here, so a save of the
+ * new game re-simulates exactly. */
+static void replay_take_command(UiApp *app)
+{
+    GameUi *gs = &app->gs;
+    Session *s = app->session;
+    Game *g = s->game;
+    if (g->over) return;
+    int f = g->active;
+    for (int i = 0; i < GAME_MAX_FACTIONS; i++)
+        s->ai_kind[i] = i == f ? -1 : (s->ai_kind[i] < 0 ? AI_DEFAULT : s->ai_kind[i]);
+    for (int i = 0; i < s->rec.n_sides; i++) {
+        RecordSide *rs = &s->rec.sides[i];
+        rs->human = !strcmp(rs->faction, g->factions[f].id);
+        if (!rs->human && !rs->ai[0]) snprintf(rs->ai, sizeof rs->ai, "default");
+    }
+    record_free(&gs->replay_rec);
+    gs->replay_mode = 0;
+    gs->last_human = f;
+    select_unit(app, -1);
+    ui_toast(app, 0, "You command the %s from turn %d", g->factions[f].name, g->turn);
+}
+
 /* ================================================================ layout and drawing */
 
 static void layout(UiApp *app)
@@ -796,7 +820,15 @@ static void draw_side(UiApp *app)
     y += info_h + ui_px(c, 4);
     ui_rule(c, r.x + pad, y, r.w - 2 * pad, UI_C_LACQUER);
     y += ui_px(c, 8);
-    draw_log(app, (SDL_Rect){ r.x + pad, y, r.w - 2 * pad, gs->end_btn.y - y - ui_px(c, 8) });
+    int take_h = gs->replay_mode && !g->over ? gs->end_btn.h + ui_px(c, 6) : 0;
+    draw_log(app, (SDL_Rect){ r.x + pad, y, r.w - 2 * pad, gs->end_btn.y - y - ui_px(c, 8) - take_h });
+    if (take_h) {
+        SDL_Rect t = { gs->end_btn.x, gs->end_btn.y - take_h, gs->end_btn.w, gs->end_btn.h };
+        char lab[96];
+        snprintf(lab, sizeof lab, "Take command of the %s here", g->factions[g->active].name);
+        if (ui_button(c, t, lab, 0)) { replay_take_command(app); return; }
+        if (ui_hover(c, t)) ui_tooltip(c, "Stop watching and play on from this turn: what if?");
+    }
     /* end turn */
     int hf = human_to_act(app);
     if (gs->replay_mode) {
