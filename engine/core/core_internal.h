@@ -17,6 +17,8 @@ void gamei_check_instant_victory(Game *g);
 void gamei_update_alive(Game *g);
 /* Owner change of a place by play (move): logs, fires HOOK_PLACE_CAPTURED. */
 void gamei_capture_place(Game *g, int place, int faction);
+/* Whether faction sees hex h now (as game_visibility marks it), for one hex; 0 off the map. */
+int gamei_hex_seen(const Game *g, int faction, Hex h);
 /* Name of a unit for the log: its own name, its leader's, or its type. */
 void gamei_unit_label(const Game *g, int unit, char *buf, int cap);
 

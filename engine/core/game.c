@@ -473,13 +473,49 @@ int game_unit_strength(const Game *g, int unit)
     return u->steps * g->rules.unit_types[u->type].attack;
 }
 
+/* Whether a unit at from with the given sight (capped at 30) sees h: within range, and no
+ * forest or mountain (blocks_sight) strictly between them on the hex line. Does not check
+ * that h is on the map. The one place where line of sight lives. */
+static int sees_from(const Game *g, Hex from, int sight, Hex h)
+{
+    const Map *m = g->map;
+    if (sight > 30) sight = 30;
+    int d = hex_distance(from, h);
+    if (d > sight) return 0;
+    if (d <= 1) return 1;
+    Hex line[64];
+    int n = hex_line(from, h, line, 64);
+    for (int k = 1; k < n - 1; k++) {
+        if (!map_in_bounds(m, line[k])) continue;
+        if (g->rules.terrain[map_terrain(m, line[k])].blocks_sight) return 0;
+    }
+    return 1;
+}
+
+/* Whether faction sees hex h now, exactly as game_visibility would mark it, without filling
+ * the whole map: 0 off the map. */
+int gamei_hex_seen(const Game *g, int faction, Hex h)
+{
+    const Map *m = g->map;
+    if (!map_in_bounds(m, h)) return 0;
+    for (int p = 0; p < m->n_places; p++) {
+        if (!game_is_friend(g, faction, g->places[p].owner)) continue;
+        if (hex_distance(m->places[p].hex, h) <= 1) return 1;
+    }
+    for (int i = 0; i < g->n_units; i++) {
+        const Unit *u = &g->units[i];
+        if (!u->alive || !game_is_friend(g, faction, u->faction)) continue;
+        if (sees_from(g, u->hex, g->rules.unit_types[u->type].sight, h)) return 1;
+    }
+    return 0;
+}
+
 /* Marks hexes within each of the faction's (and its friends') units' sight, and within 1 of
  * their places. Forest and mountains (blocks_sight) are seen but not seen past. */
 void game_visibility(const Game *g, int faction, uint8_t *vis)
 {
     const Map *m = g->map;
     memset(vis, 0, (size_t)map_count(m));
-    Hex line[64];
     for (int i = 0; i < g->n_units; i++) {
         const Unit *u = &g->units[i];
         if (!u->alive || !game_is_friend(g, faction, u->faction)) continue;
@@ -488,17 +524,8 @@ void game_visibility(const Game *g, int faction, uint8_t *vis)
         for (int dq = -sight; dq <= sight; dq++)
             for (int dr = -sight; dr <= sight; dr++) {
                 Hex h = hex_make(u->hex.q + dq, u->hex.r + dr);
-                int d = hex_distance(u->hex, h);
-                if (d > sight || !map_in_bounds(m, h)) continue;
-                int ok = 1;
-                if (d > 1) {
-                    int n = hex_line(u->hex, h, line, 64);
-                    for (int k = 1; k < n - 1; k++) {
-                        if (!map_in_bounds(m, line[k])) continue;
-                        if (g->rules.terrain[map_terrain(m, line[k])].blocks_sight) { ok = 0; break; }
-                    }
-                }
-                if (ok) vis[map_index(m, h)] = 1;
+                if (!map_in_bounds(m, h) || vis[map_index(m, h)]) continue;
+                if (sees_from(g, u->hex, sight, h)) vis[map_index(m, h)] = 1;
             }
     }
     for (int p = 0; p < m->n_places; p++) {

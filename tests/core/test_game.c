@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "testmap.h"
+#include "core_internal.h"
 
 /* ---------------------------------------------------------------- a hook that records */
 
@@ -751,6 +752,36 @@ static void test_forest_blocks_sight_beyond_it(void **state)
     map_free(m);
 }
 
+static void test_one_hex_sight_agrees_with_the_visibility_map(void **state)
+{
+    (void)state;
+    Map *m = tm_map(24, 14, TER_PLAIN);
+    for (int i = 0; i < map_count(m); i++)      /* scattered woods and mountains, fixed */
+        if ((i * 7 + i / 5) % 11 == 0) map_set_terrain(m, map_hex_at(m, i), (i & 1) ? TER_FOREST : TER_MOUNTAINS);
+    int town = tm_place(m, "town", PLACE_TOWN, tm_at(20, 12));
+    Game *g = tm_game(m, 5);
+    game_set_place_owner(g, town, TM_JIN);
+    g->rules.unit_types[rules_find_unit_type(&g->rules, "infantry")].sight = 5;
+    tm_unit(g, "infantry", TM_JIN, tm_at(4, 4));
+    tm_unit(g, "infantry", TM_JIN, tm_at(12, 9));
+    tm_unit(g, "infantry", TM_LIAO, tm_at(18, 3));
+    game_start(g);
+    uint8_t *vis = calloc((size_t)map_count(m), 1);
+    for (int f = TM_JIN; f <= TM_LIAO; f++) {
+        game_visibility(g, f, vis);
+        int seen = 0;
+        for (int i = 0; i < map_count(m); i++) {
+            assert_int_equal(gamei_hex_seen(g, f, map_hex_at(m, i)), vis[i]);
+            seen += vis[i];
+        }
+        assert_true(seen > 10 && seen < map_count(m));
+    }
+    assert_int_equal(gamei_hex_seen(g, TM_JIN, hex_make(-50, -50)), 0);
+    free(vis);
+    game_free(g);
+    map_free(m);
+}
+
 /* A hook that ends the game at the first battle. */
 static void end_on_battle(Game *g, const HookEvent *ev, void *ud)
 {
@@ -885,6 +916,7 @@ int main(void)
         cmocka_unit_test(test_hash_changes_with_state),
         cmocka_unit_test(test_clone_has_same_hash),
         cmocka_unit_test(test_visibility_covers_sight_and_places),
+        cmocka_unit_test(test_one_hex_sight_agrees_with_the_visibility_map),
         cmocka_unit_test(test_names_of_results_commands_and_events),
         cmocka_unit_test(test_forest_blocks_sight_beyond_it),
         cmocka_unit_test(test_hook_may_end_the_game_during_a_battle),
