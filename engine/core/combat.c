@@ -429,7 +429,12 @@ void combati_apply(Game *g, const Command *c)
     for (int k = 0; k < x.n_def; k++)
         if (!p.def_dies[k]) g->units[x.def[k]].exp += r->exp_per_battle;
     /* 4. the log, then the dead */
-    int won = p.out.def_loss > p.out.att_loss || p.out.retreat || p.out.rout;
+    /* the attacker won (HOOK_BATTLE c, combat.h): the hex is cleared (every defender
+     * destroyed, routed or fallen back), or the defenders lost more steps, retreated or routed */
+    int cleared = 1;
+    for (int k = 0; k < x.n_def; k++)
+        if (!p.def_dies[k] && p.def_dir[k] < 0) cleared = 0;
+    int won = cleared || p.out.def_loss > p.out.att_loss || p.out.retreat || p.out.rout;
     snprintf(text, sizeof text, "Battle at %s: the %s lose %d step%s, the %s %d%s%s%s",
              where, g->factions[att_f].name, p.out.att_loss, p.out.att_loss == 1 ? "" : "s",
              def_f >= 0 ? g->factions[def_f].name : "defenders", p.out.def_loss,

@@ -24,7 +24,11 @@
  *   else escapes to the nearest leaderless friendly unit within 3 hexes, else is killed (the
  *   same die serves the lead attacker's leader should that unit die).
  * - attackers lose their remaining movement points and may not attack again this turn;
- *   survivors on both sides gain exp_per_battle. */
+ *   survivors on both sides gain exp_per_battle.
+ * - the attacker won (HOOK_BATTLE's c = 1, the script's attacker_won) when the target hex is
+ *   cleared (every defender destroyed, routed or fallen back, whatever the attacker lost:
+ *   a 1-for-1 exchange that destroys a one-step defender is a win), or the defenders lost
+ *   more steps than the attacker, or retreated, or routed. Otherwise it lost. */
 #ifndef GYR_COMBAT_H
 #define GYR_COMBAT_H
 #include "game.h"

@@ -435,6 +435,49 @@ static void test_rout_dissolves_the_defenders(void **state)
     done(&s);
 }
 
+/* Records HOOK_BATTLE's c (the attacker won) into *ud. */
+static void record_battle(Game *g, const HookEvent *ev, void *ud)
+{
+    (void)g;
+    if (ev->type == HOOK_BATTLE) *(int *)ud = ev->c;
+}
+
+static void test_clearing_the_hex_in_an_even_exchange_is_an_attacker_win(void **state)
+{
+    (void)state;
+    Setup s = setup_battle(1);
+    force_crt(s.g, 1, 1, 0, 0);
+    start(&s);
+    s.g->units[s.d2].alive = 0;                 /* one defender only, with one step */
+    s.g->units[s.d1].steps = 1;
+    int won = -1;
+    s.g->hook = record_battle;
+    s.g->hook_ud = &won;
+    int att[1] = { s.a1 };
+    Command c = tm_attack(TM_JIN, s.target, 1, att);
+    assert_int_equal(game_apply(s.g, &c), CMD_OK);
+    assert_false(s.g->units[s.d1].alive);
+    assert_true(s.g->units[s.a1].alive);
+    assert_int_equal(won, 1);
+    done(&s);
+}
+
+static void test_an_even_exchange_that_leaves_the_defender_standing_is_a_loss(void **state)
+{
+    (void)state;
+    Setup s = setup_battle(1);
+    force_crt(s.g, 1, 1, 0, 0);
+    start(&s);
+    int won = -1;
+    s.g->hook = record_battle;
+    s.g->hook_ud = &won;
+    Command c = attack2(&s);
+    assert_int_equal(game_apply(s.g, &c), CMD_OK);
+    assert_true(s.g->units[s.d1].alive);
+    assert_int_equal(won, 0);
+    done(&s);
+}
+
 static void test_rout_captures_leader_sometimes(void **state)
 {
     (void)state;
@@ -516,6 +559,8 @@ int main(void)
         cmocka_unit_test(test_retreat_moves_defenders_away_from_the_attackers),
         cmocka_unit_test(test_retreat_blocked_costs_a_step),
         cmocka_unit_test(test_rout_dissolves_the_defenders),
+        cmocka_unit_test(test_clearing_the_hex_in_an_even_exchange_is_an_attacker_win),
+        cmocka_unit_test(test_an_even_exchange_that_leaves_the_defender_standing_is_a_loss),
         cmocka_unit_test(test_rout_captures_leader_sometimes),
         cmocka_unit_test(test_experience_grows_after_battle),
         cmocka_unit_test(test_draw_changes_only_the_rng),
