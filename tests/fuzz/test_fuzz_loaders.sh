@@ -136,7 +136,7 @@ run() {
         bad "$name: rc $rc after $((SECONDS - start)) s:"; grep -m12 -E 'ERROR|SUMMARY|fuzz:|#[0-3] ' "log-$name.txt"
         for a in artifacts/$name-*; do
             [ -f "$a" ] || continue
-            echo "  reproducer $WORK/$a ($(wc -c < "$a") bytes), first lines:"; head -c 400 "$a" | head -5 | sed 's/^/    | /'
+            echo "  reproducer $WORK/$a ($(wc -c < "$a") bytes), first lines:"; head -c 400 "$a" | head -5 | sed 's/^/    | /'; echo
         done
     else
         ok "$name: ${#repro[@]} fixed inputs, ${execs:-?} runs in $((SECONDS - start)) s, no crash, leak or UB"
