@@ -94,6 +94,7 @@ static Session *open_session(const ScenarioInfo *info, uint64_t seed, int diffic
     snprintf(s->rec.scenario, sizeof s->rec.scenario, "%s", lscript_scenario_id(s->script));
     s->rec.content_hash = lscript_content_hash(s->script);
     s->rec.seed = seed;
+    lscript_set_carry(s->script, &s->rec.carry);
     return s;
 }
 
@@ -337,6 +338,7 @@ int session_undo(Session *s)
     int kinds[GAME_MAX_FACTIONS];
     memcpy(kinds, s->ai_kind, sizeof kinds);
     *s = *t;
+    lscript_set_carry(s->script, &s->rec.carry);   /* it pointed into t */
     memcpy(s->ai_kind, kinds, sizeof kinds);
     free(t);
     s->undo_rec_n = -1;

@@ -180,6 +180,7 @@ void game_start(Game *g)
     if (g->started) return;
     g->started = 1;
     if (g->turn < 1) g->turn = 1;
+    for (int i = 0; i < g->n_units; i++) g->units[i].start_steps = g->units[i].steps;
     gamei_update_alive(g);
     int first = next_alive(g, 0);
     if (first < 0) {
@@ -629,6 +630,7 @@ int game_add_unit(Game *g, int type, int faction, Hex h, int steps)
     u->faction = faction;
     u->hex = h;
     u->steps = steps;
+    u->start_steps = steps;
     u->mp = t->move;
     u->cohesion = g->rules.cohesion_max;
     u->leader = -1;

@@ -67,6 +67,8 @@ typedef struct Unit {
     int supplied;               /* in supply at the start of its last turn */
     char name[48];              /* "Aguda's guard" (optional) */
     char tag[GAME_ID_LEN];      /* scenario tag, e.g. "yudu_troops", for scripted events */
+    int start_steps;            /* steps when play began (game_start), or when added after it;
+                                 * read only by the campaign carry, not by the rules, not hashed */
 } Unit;
 
 typedef struct PlaceState {

@@ -146,6 +146,23 @@ static int listed(const char (*list)[GAME_ID_LEN], int n, const char *s)
     return 0;
 }
 
+/* Index of the entry for the ordinal-th unit tagged tag, or -1. */
+static int find_entry(const Carry *carry, const char *tag, int ordinal)
+{
+    for (int i = 0; i < carry->n_units; i++)
+        if (!strcmp(carry->units[i].tag, tag) && carry->units[i].ordinal == ordinal) return i;
+    return -1;
+}
+
+/* Where unit u stands among the units with its tag, in unit order (dead ones count). */
+static int tag_ordinal(const Game *g, int u)
+{
+    int n = 0;
+    for (int v = 0; v < u; v++)
+        if (!strcmp(g->units[v].tag, g->units[u].tag)) n++;
+    return n;
+}
+
 void campaign_collect(const Campaign *c, const Game *g, Carry *carry)
 {
     int side = game_find_faction(g, c->side);
@@ -157,15 +174,24 @@ void campaign_collect(const Campaign *c, const Game *g, Carry *carry)
             if (strcmp(un->tag, tag)) continue;
             /* a unit that defected or died counts as lost to the side */
             int steps = (un->alive && un->faction == side) ? un->steps : 0;
-            CarryUnit *e = NULL;
-            for (int i = 0; i < carry->n_units; i++)
-                if (!strcmp(carry->units[i].tag, tag) && carry->units[i].ordinal == ordinal) e = &carry->units[i];
+            int k = find_entry(carry, tag, ordinal);
+            CarryUnit *e = k >= 0 ? &carry->units[k] : NULL;
+            if (e && e->steps <= 0) { ordinal++; continue; }   /* destroyed earlier: stays so */
             if (!e && carry->n_units < CARRY_MAX) {
                 e = &carry->units[carry->n_units++];
+                memset(e, 0, sizeof *e);
                 copy_str(e->tag, sizeof e->tag, tag);
                 e->ordinal = ordinal;
             }
-            if (e) { e->steps = steps; e->exp = un->exp; }
+            if (e) {
+                /* losses in this scenario against the strength it began with; a refit
+                 * (more steps at the end) gives earlier losses back, never below none */
+                int before = e->lost > 0 ? e->lost : 0;
+                int lost = before + un->start_steps - steps;
+                e->lost = lost < 0 ? 0 : lost;
+                e->steps = steps;
+                if (un->exp > e->exp) e->exp = un->exp;
+            }
             ordinal++;
         }
     }
@@ -182,30 +208,37 @@ void campaign_collect(const Campaign *c, const Game *g, Carry *carry)
     }
 }
 
+/* Applies entry e to unit u: gone when it was destroyed, else its own steps minus what was
+ * lost (at least 1; an older record's entry sets the steps it gives), experience the larger. */
+static void apply_entry(const CarryUnit *e, Game *g, int u)
+{
+    Unit *un = &g->units[u];
+    int max = g->rules.unit_types[un->type].max_steps;
+    if (e->steps <= 0) {
+        un->alive = 0;
+        if (un->leader >= 0) { g->leaders[un->leader].unit = -1; un->leader = -1; }
+        return;
+    }
+    int steps = e->lost < 0 ? e->steps : un->steps - e->lost;
+    if (steps < 1) steps = 1;
+    if (steps > max) steps = max;
+    un->steps = steps;
+    un->start_steps = steps;
+    if (e->exp > un->exp) un->exp = e->exp;
+}
+
+void campaign_apply_carry_unit(const Carry *carry, Game *g, int unit)
+{
+    if (!carry || unit < 0 || unit >= g->n_units) return;
+    const Unit *un = &g->units[unit];
+    if (!un->alive || !un->tag[0]) return;
+    int k = find_entry(carry, un->tag, tag_ordinal(g, unit));
+    if (k >= 0) apply_entry(&carry->units[k], g, unit);
+}
+
 void campaign_apply_carry(const Carry *carry, Game *g)
 {
-    int ordinal_of[GAME_MAX_UNITS];
-    for (int u = 0; u < g->n_units; u++) {
-        ordinal_of[u] = 0;
-        for (int v = 0; v < u; v++)
-            if (g->units[u].tag[0] && !strcmp(g->units[v].tag, g->units[u].tag)) ordinal_of[u]++;
-    }
-    for (int u = 0; u < g->n_units; u++) {
-        Unit *un = &g->units[u];
-        if (!un->alive || !un->tag[0]) continue;
-        for (int i = 0; i < carry->n_units; i++) {
-            const CarryUnit *e = &carry->units[i];
-            if (strcmp(e->tag, un->tag) || e->ordinal != ordinal_of[u]) continue;
-            int max = g->rules.unit_types[un->type].max_steps;
-            if (e->steps <= 0) {
-                un->alive = 0;
-                if (un->leader >= 0) { g->leaders[un->leader].unit = -1; un->leader = -1; }
-            } else {
-                un->steps = e->steps < max ? e->steps : max;
-                if (e->exp > un->exp) un->exp = e->exp;
-            }
-        }
-    }
+    for (int u = 0; u < g->n_units; u++) campaign_apply_carry_unit(carry, g, u);
     for (int i = 0; i < carry->n_leaders; i++) {
         int l = game_find_leader(g, carry->leaders[i].id);
         if (l < 0) continue;

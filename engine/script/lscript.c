@@ -521,6 +521,12 @@ uint64_t lscript_content_hash(const LScript *s)
     return s ? s->content_hash : 0;
 }
 
+/* Keeps the pointer to the carry for units that arrive during play. */
+void lscript_set_carry(LScript *s, const struct Carry *carry)
+{
+    if (s) s->carry = carry;
+}
+
 /* The id given in scenario{}. */
 const char *lscript_scenario_id(const LScript *s)
 {

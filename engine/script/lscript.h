@@ -51,6 +51,11 @@ void lscript_free(LScript *s);
  * header records it so that a replay of a changed scenario is refused. */
 uint64_t lscript_content_hash(const LScript *s);
 const char *lscript_scenario_id(const LScript *s);
+/* The campaign carry (record.h) this game was started with, so that tagged units arriving
+ * during play (gyr.reinforce, gyr.rebellion) get it too (campaign_apply_carry_unit). The
+ * host keeps the pointer, not a copy: it must outlive s. NULL (the default): no carry. */
+struct Carry;
+void lscript_set_carry(LScript *s, const struct Carry *carry);
 
 /* Validate a scenario without playing it: syntax, unknown unit types/places/factions, units
  * on water or off the map, missing victory conditions. Writes one "FILE:LINE: message" line

@@ -52,6 +52,7 @@ struct LScript {
     char place_set[MAP_MAX_PLACES];     /* places given an owner by place() */
 
     /* play */
+    const struct Carry *carry;  /* campaign carry for units arriving in play; not owned, may be NULL */
     int dispatching;
     int n_queue;
     HookEvent queue[LS_MAX_QUEUE];

@@ -167,7 +167,10 @@ char *record_to_text(const Record *r, size_t *len_out)
     }
     for (int i = 0; i < r->carry.n_units; i++) {
         const CarryUnit *c = &r->carry.units[i];
-        snprintf(line, sizeof line, "carry-unit %s %d %d %d\n", c->tag, c->ordinal, c->steps, c->exp);
+        if (c->lost >= 0)
+            snprintf(line, sizeof line, "carry-unit %s %d %d %d %d\n", c->tag, c->ordinal, c->steps, c->exp, c->lost);
+        else    /* read from an older record: written back as it came */
+            snprintf(line, sizeof line, "carry-unit %s %d %d %d\n", c->tag, c->ordinal, c->steps, c->exp);
         buf_put(&b, line);
     }
     for (int i = 0; i < r->carry.n_leaders; i++) {
@@ -296,18 +299,21 @@ int record_parse(Record *r, const char *buf, size_t len, const char *name, char 
                 r->campaign_step = (int)step;
             } else if (!strcmp(key, "carry-unit")) {
                 char tag[128];
-                long v[3];
+                long v[4];
                 const char *rest = line + strlen("carry-unit");
                 while (*rest == ' ') rest++;
                 size_t tl = strcspn(rest, " ");
                 if (tl == 0 || tl >= sizeof tag) FAIL("bad carry-unit line");
                 memcpy(tag, rest, tl); tag[tl] = 0;
-                if (!is_ident(tag, GAME_ID_LEN) || parse_ints(rest + tl, v, 3) != 3 || v[0] < 0 || v[1] < 0 || v[1] > 1000 || v[2] < 0)
-                    FAIL("bad carry-unit line (expected \"carry-unit TAG ORDINAL STEPS EXP\")");
+                int nv = is_ident(tag, GAME_ID_LEN) ? parse_ints(rest + tl, v, 4) : -1;
+                if (nv == 3) v[3] = -1;         /* an older record: no LOST field */
+                if ((nv != 3 && nv != 4) || v[0] < 0 || v[1] < 0 || v[1] > 1000 || v[2] < 0 ||
+                    (nv == 4 && (v[3] < 0 || v[3] > 1000)))
+                    FAIL("bad carry-unit line (expected \"carry-unit TAG ORDINAL STEPS EXP [LOST]\")");
                 if (r->carry.n_units >= CARRY_MAX) FAIL("too many carry-unit lines");
                 CarryUnit *c = &r->carry.units[r->carry.n_units++];
                 copy_str(c->tag, sizeof c->tag, tag);
-                c->ordinal = (int)v[0]; c->steps = (int)v[1]; c->exp = (int)v[2];
+                c->ordinal = (int)v[0]; c->steps = (int)v[1]; c->exp = (int)v[2]; c->lost = (int)v[3];
             } else if (!strcmp(key, "carry-leader") && n == 3) {
                 if (!is_ident(a, GAME_ID_LEN) || (strcmp(b, "killed") && strcmp(b, "captured")))
                     FAIL("bad carry-leader line (expected \"carry-leader ID killed|captured\")");

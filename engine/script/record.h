@@ -7,7 +7,7 @@
  *   side jin human
  *   side liao ai default
  *   campaign jin_campaign 2            (optional: campaign id and step)
- *   carry-unit aguda_guard 0 3 250     (optional: tag, ordinal, steps, experience)
+ *   carry-unit aguda_guard 0 3 250 2   (optional: tag, ordinal, steps, experience, lost)
  *   carry-leader xiao_sixian killed    (optional: leader id, killed|captured)
  *   begin
  *   move 1 12 -3 4          (faction unit q r)
@@ -29,10 +29,15 @@
 
 typedef struct RecordSide { char faction[GAME_ID_LEN]; int human; char ai[16]; } RecordSide;
 
-/* What a campaign carries into its next scenario: the surviving strength and experience of
- * tagged units (the k-th unit with a tag, in unit order), and leaders who are gone. */
+/* What a campaign carries into its next scenario: for tagged units (the k-th unit with a tag,
+ * in unit order) the steps they had at the end of the last scenario that held them (0:
+ * destroyed, or gone over to another side), their experience, and the steps they have lost
+ * over the campaign so far (lost, cumulative; the next scenario's unit starts with its own
+ * steps minus lost, at least 1: see campaign.h); and leaders who are gone. A carry-unit line
+ * without LOST (an older record) reads as lost = -1: STEPS is then the strength to start with,
+ * the old rule, so that old records replay as they were played. */
 #define CARRY_MAX 96
-typedef struct CarryUnit { char tag[GAME_ID_LEN]; int ordinal, steps, exp; } CarryUnit;
+typedef struct CarryUnit { char tag[GAME_ID_LEN]; int ordinal, steps, exp, lost; } CarryUnit;
 typedef struct CarryLeader { char id[GAME_ID_LEN]; int state; /* LeaderState */ } CarryLeader;
 typedef struct Carry {
     int n_units;

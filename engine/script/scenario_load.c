@@ -7,6 +7,7 @@
 #include <string.h>
 #include <stdarg.h>
 #include "lscript_int.h"
+#include "campaign.h"
 
 #define HANDLERS_KEY "gyr.handlers"
 #define CHOICES_KEY "gyr.choices"
@@ -715,6 +716,8 @@ int ls_spawn_unit(lua_State *L, int idx, int faction, Hex c, int radius)
     snprintf(un->tag, sizeof un->tag, "%s", tag);
     snprintf(un->name, sizeof un->name, "%s", name);
     if (leader >= 0) game_attach_leader(g, leader, u);
+    /* a tagged unit arriving in play takes the campaign carry (set-up ones get it at start) */
+    if (g->started && s->carry) campaign_apply_carry_unit(s->carry, g, u);
     return u;
 }
 

@@ -45,6 +45,38 @@ static void test_record_round_trip_keeps_every_line(void **st)
     record_free(&r);
 }
 
+static void test_carry_unit_lost_field_round_trips_and_older_lines_read_as_unknown(void **st)
+{
+    (void)st;
+    static const char *TEXT =
+        "gyrfalcon-record 1\n"
+        "engine 0.1.0\n"
+        "scenario huanglong1115 0123456789abcdef\n"
+        "seed 7\n"
+        "campaign jin_campaign 1\n"
+        "carry-unit aguda_host 0 3 250 2\n"
+        "carry-unit muster 1 4 100\n"
+        "begin\n";
+    Record r;
+    char err[256];
+    assert_int_equal(parse(TEXT, &r, err, sizeof err), 0);
+    assert_int_equal(r.carry.n_units, 2);
+    assert_int_equal(r.carry.units[0].steps, 3);
+    assert_int_equal(r.carry.units[0].exp, 250);
+    assert_int_equal(r.carry.units[0].lost, 2);
+    assert_int_equal(r.carry.units[1].lost, -1);            /* no LOST: an older record */
+    size_t len;
+    char *text = record_to_text(&r, &len);
+    assert_non_null(text);
+    assert_string_equal(text, TEXT);                        /* both written back as they came */
+    free(text);
+    record_free(&r);
+    Record bad;
+    assert_int_not_equal(parse("gyrfalcon-record 1\nengine 0.1.0\nscenario x 0123456789abcdef\nseed 1\n"
+                               "carry-unit g 0 3 250 -2\nbegin\n", &bad, err, sizeof err), 0);
+    assert_non_null(strstr(err, "game.sav:5:"));
+}
+
 static void test_record_parses_header_and_commands(void **st)
 {
     (void)st;
@@ -167,6 +199,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_record_round_trip_keeps_every_line),
         cmocka_unit_test(test_record_parses_header_and_commands),
+        cmocka_unit_test(test_carry_unit_lost_field_round_trips_and_older_lines_read_as_unknown),
         cmocka_unit_test(test_truncated_record_is_refused_with_a_message),
         cmocka_unit_test(test_unknown_command_names_its_line),
         cmocka_unit_test(test_corrupt_hash_is_refused),
