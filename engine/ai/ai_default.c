@@ -227,7 +227,12 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
             ai->locked[best] = 1;
             /* a strong threat: keep the whole stack */
             if (dr <= 15) continue;
-            for (int i = 0; i < nh; i++) if (own(ai, g, here[i]) && !ai_unit_weak(g, here[i])) ai->locked[here[i]] = 1;
+            for (int i = 0; i < nh; i++) {
+                int v = here[i];
+                if (!own(ai, g, v) || ai_unit_weak(g, v)) continue;
+                if (v != best && g->units[v].leader >= 0 && danger_ratio10(ai, g, v, ccell(g, h)) > 20) continue;
+                ai->locked[v] = 1;
+            }
             /* a vital place under a strong threat: fill the stack from nearby */
             if (!vital) continue;
         }
@@ -503,6 +508,10 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
         if (un->steps <= 2) pen *= 2;
         if (un->leader >= 0) pen *= 3;
         s -= pen;
+        /* a leader does not stand where the enemy can strike at twice our defence, not even
+         * for a prize: losing him costs more than most places are worth */
+        if (un->leader >= 0 && role != ROLE_FLEE && ratio > 20)
+            s -= (long)(ratio - 20) * (leader_weight(ai, g, u) >= 3 ? 2000 : 800);
     }
     /* a place to take */
     int p = map_place_at(m, h);
@@ -527,13 +536,17 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
         if (role == ROLE_RETREAT) s -= 3000;
         else s -= 150 + (coh < 70 ? (70 - coh) * 20 : 0);
     }
-    /* keep together: friendly units next door */
-    int friends = 0;
+    /* keep together: friendly units next door; a leader stays inside what the army sees
+     * (the fog at the edge may hide an army that would catch it there) */
+    int friends = 0, blind = 0;
     for (int d = 0; d < HEX_DIRS; d++) {
         Hex n = hex_neighbor(h, d);
-        if (map_in_bounds(m, n) && (ai->mine[ccell(g, n)] & 1)) friends++;
+        if (!map_in_bounds(m, n)) continue;
+        if (ai->mine[ccell(g, n)] & 1) friends++;
+        if (!ai->vis[ccell(g, n)]) blind++;
     }
     s += friends * 25;
+    if (un->leader >= 0 && role != ROLE_FLEE) s -= (long)blind * (leader_weight(ai, g, u) >= 3 ? 250 : 120);
     return s;
 }
 
@@ -574,6 +587,7 @@ static void order_moves(Ai *ai, const Game *g)
         int fd = f[ccell(g, g->units[u].hex)];
         int k = fd >= AI_INF / 2 ? 1000000 : fd;
         if (ai_unit_weak(g, u)) k -= 2000000;
+        else if (g->units[u].leader >= 0) k += 4000000;   /* leaders last: the others scout */
         int n = ai->n_order++;
         ai->order[n] = u; key[n] = k;
         for (int j = n; j > 0 && key[j] < key[j - 1]; j--) {
@@ -638,6 +652,7 @@ Command ai_default_next(Ai *ai, const Game *g)
                 int u = ai->order[ai->order_pos++];
                 if (!own(ai, g, u) || ai->done[u]) continue;
                 ai->done[u] = 1;
+                if (g->units[u].leader >= 0) refresh_knowledge(ai, g);  /* what the scouts found */
                 if (choose_move(ai, g, u, &c)) return c;
             }
             ai->passes = 0;

@@ -685,7 +685,33 @@ int ai_attack_score(const Ai *ai, const Game *g, const Command *c, const CombatP
         score += (long)(p->p_retreat + p->p_rout) * w * vd / 10 / p->denom;
     }
     (void)dsteps;
-    if (score > 0 && take * 10 >= give * min_ratio10 && p->exp_def_loss_x100 > 0) *accept = 1;
+    /* our lead attacker takes the losses: if it carries a leader, the chance that the unit
+     * is destroyed or routs (the leader with it) weighs heavily, and a commander the
+     * scenario counts is never staked on the dice unless the blow takes a hunted leader */
+    int lead = c->n_attackers > 0 ? c->attackers[0] : -1;
+    int lrisk = 0, lhurt = 0, lw = 0;
+    if (lead >= 0 && lead < g->n_units && g->units[lead].leader >= 0) {
+        const Unit *lu = &g->units[lead];
+        int l = lu->leader;
+        lw = 2;
+        for (int k = 0; k < ai->n_obj; k++)
+            if ((ai->obj[k].kind == OBJ_PROTECT || ai->obj[k].kind == OBJ_FLEE) &&
+                (ai->obj[k].leader == l || (ai->obj[k].leader < 0 && l == ai->commander))) lw = 3;
+        for (int k = 0; k < p->n; k++) {
+            const CombatOutcome *o = &p->out[k];
+            if (o->att_loss <= 0) continue;
+            lhurt += o->prob;
+            int coh = lu->cohesion - o->att_loss * g->rules.cohesion_loss_per_step;
+            if (o->att_loss >= lu->steps || coh <= g->rules.rout_cohesion) lrisk += o->prob;
+        }
+        score -= (long)lrisk * va * (lw >= 3 ? 6000 : 2500) / p->denom;
+        score -= (long)lhurt * va * (lw >= 3 ? 300 : 100) / p->denom;
+    }
+    int leader_ok = 1;
+    if (lw >= 3 && !(hunted && p->p_capture * 2 >= p->denom)) {
+        if (lrisk > 0 || lhurt * 4 > p->denom) leader_ok = 0;
+    } else if (lw == 2 && lrisk * 12 > p->denom) leader_ok = 0;
+    if (leader_ok && score > 0 && take * 10 >= give * min_ratio10 && p->exp_def_loss_x100 > 0) *accept = 1;
     if (score > AI_INF) score = AI_INF;
     if (score < -AI_INF) score = -AI_INF;
     return (int)score;

@@ -318,6 +318,8 @@ on("turn_start", function(ev)
                  note = "JS: his 80,000 were mostly new levies; Zhang Lin's and Wolu's victories broke them (m)." }
   end
   if allied and t >= T_TURN then ask_betrayal("The Liao army is gone from the field.") end
+  -- Gao's refusal to drop the title cannot wait for ever: a month of alliance is enough.
+  if allied and allied_turn and t >= allied_turn + 3 then ask_betrayal("A month has passed and he still calls himself emperor.") end
 end)
 
 on("battle", function(ev)

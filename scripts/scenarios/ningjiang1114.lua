@@ -39,6 +39,20 @@ local function alive(tag, faction)
   return #gyr.units { tag = tag, faction = faction } > 0
 end
 
+-- Hex distance in axial coordinates.
+local function hex_dist(q1, r1, q2, r2)
+  local dq, dr = q1 - q2, r1 - r2
+  return (math.abs(dq) + math.abs(dr) + math.abs(dq + dr)) // 2
+end
+-- Whether a unit of the faction stands within radius hexes of the place.
+local function near(place, faction, radius)
+  local p = gyr.place_info(place)
+  for _, u in ipairs(gyr.units { faction = faction }) do
+    if hex_dist(u.q, u.r, p.q, p.r) <= radius then return true end
+  end
+  return false
+end
+
 -- ---------------------------------------------------------------- the scenario
 scenario {
   id = "ningjiang1114", title = "Ningjiang 1114", years = "1114",
@@ -263,10 +277,21 @@ local function gu_yu_rises(reason)
   gyr.ai_goal { faction = "balhae", type = "hold", place = "raozhou", weight = 10 }
 end
 
+-- Xiao Wuna's 300 horse do not wait for the assault: with the Jurchens at the walls they
+-- slip away west across the Huntong, leaving the garrison to its fate (LS).
+local function wuna_flees()
+  if gyr.owner("ningjiang") ~= "liao" or not alive("wuna", "liao") then return end
+  if not near("ningjiang", "jin", 2) or not gyr.chance(60) or not once("wuna_flees") then return end
+  gyr.desert { faction = "liao", tag = "wuna", melt = true,
+               text = "Xiao Wuna sees the Jurchen banners before Ningjiang and flees west across the Huntong with his 300 horse.",
+               note = "LS: Xiao Wuna fled with 300 horsemen when Ningjiang fell, m.10 1114; here he leaves before the assault." }
+end
+
 on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   aguda_check()
+  wuna_flees()
   done.started = true   -- from now on a lost Aguda was lost in this scenario
   if t == 1 and once("muster") then
     gyr.message { text = "On the Laliu river Aguda musters 2,500 men and swears them to the war at Deshengtuo. Zonggan's men fill in the Liao boundary trench.",

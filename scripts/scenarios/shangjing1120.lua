@@ -82,12 +82,12 @@ Scale: one step is about 2,500 men. Ten-day turns, 8 Apr to 5 Aug 1120.]],
 You are Aguda. Decide nothing: the Liao must answer your terms. Then march on the Supreme
 Capital - taking it counts even if you leave it again, as Aguda did. Heat and disease will
 stop you in the 6th month, so be quick.
-Victory: 5 points - Shangjing taken at any time 5; Zhongjing 3, Qingzhou 1 and Raozhou 1 held
+Victory: 10 points - Shangjing taken 5 (by 12 June, Aguda's date; 3 if later); Zhongjing 3, Qingzhou 1 and Raozhou 1 held
 at the end; ceded Liaoxi towns 1 each; Tianzuo taken 5.]],
   briefing_liao = [[
 You are Tianzuo. First answer the Jin terms. Then hold the Supreme Capital until the summer
 heat stops the Jin; every famine, mutiny and defection costs you troops, so spend them well.
-Victory: keep the Jin below 5 points - above all, do not lose Shangjing.]],
+Victory: keep the Jin below 10 points - hold Shangjing past 12 June and keep Zhongjing.]],
 }
 
 -- ---------------------------------------------------------------- factions and places
@@ -176,10 +176,10 @@ unit { type = "khitan_horse_archers", faction = "liao", at = "guangping", steps 
        name = "Khitan tribal horse", tag = "tribal" }
 
 -- ---------------------------------------------------------------- victory
-victory { faction = "jin", type = "score", value = 5,
-          text = "Jin: 5 points (Shangjing taken 5; Zhongjing 3, Qingzhou 1, Raozhou 1 held; ceded towns 1 each; Tianzuo 5)" }
+victory { faction = "jin", type = "score", value = 10,
+          text = "Jin: 10 points (Shangjing taken 5 by 12 Jun, 3 later; Zhongjing 3, Qingzhou 1, Raozhou 1 held; ceded towns 1 each; Tianzuo 5)" }
 victory { faction = "liao", type = "hold", place = "shangjing",
-          text = "Liao: keep the Jin below 5 points - never lose the Supreme Capital" }
+          text = "Liao: keep the Jin below 10 points - hold the Supreme Capital past 12 June, keep Zhongjing" }
 
 gyr.ai_goal { faction = "jin", type = "take", place = "shangjing", weight = 10 }
 gyr.ai_goal { faction = "jin", type = "take", place = "qingzhou", weight = 3 }
@@ -190,8 +190,10 @@ gyr.ai_goal { faction = "liao", type = "protect_leader", place = "zhongjing", we
 -- ---------------------------------------------------------------- the story
 local T_ZHAO = turn_of(1120, 4, 25)      -- m.3–4: Zhao Liangsi reaches Aguda
 local T_PAUSE = turn_of(1120, 7, 5)      -- m.6: heat and the epidemic among the horses
+local T_FALL = turn_of(1120, 6, 12)      -- m.5, 15th day: Shangjing fell (JS Yudu biography)
 local truce_until = nil                  -- last turn of a truce bought by talking
 local shangjing_taken = false
+local shangjing_turn = nil               -- the turn the Jin took it
 local ceded = {}
 local famines = 0
 local liao_losses = 0
@@ -325,6 +327,7 @@ end)
 on("place_captured", function(ev)
   if ev.place == "shangjing" and ev.by == "jin" and once("shangjing") then
     shangjing_taken = true
+    shangjing_turn = gyr.turn()
     if gyr.leader_state("tabuye") == "active" then try(gyr.capture_leader, "tabuye") end
     gyr.message { text = "The Supreme Capital falls in a single morning; its commander Tabuye surrenders. Zhao Liangsi, watching, drinks to the Jin victory.",
                   note = "JS Yudu biography: m.5 1120, the 15th day (≈12 Jun 1120). A 2022 study argues the Jin left it ungarrisoned until 1123." }
@@ -346,7 +349,8 @@ end)
 
 on("turn_end", function(ev)
   if gyr.turn() ~= TURNS then return end
-  local pts = shangjing_taken and 5 or 0
+  -- Shangjing by its historical date is worth 5, later 3: Aguda's pace is the measure.
+  local pts = shangjing_taken and ((shangjing_turn or TURNS) <= T_FALL and 5 or 3) or 0
   local vp = { zhongjing = 3, qingzhou = 1, raozhou = 1 }
   for _, id in ipairs({ "zhongjing", "qingzhou", "raozhou" }) do
     if gyr.owner(id) == "jin" then pts = pts + vp[id] end
@@ -355,9 +359,9 @@ on("turn_end", function(ev)
     if ceded[id] and gyr.owner(id) == "jin" then pts = pts + 1 end
   end
   if tianzuo_free_at_start and gyr.leader_state("tianzuo") ~= "active" then pts = pts + 5 end
-  if pts >= 5 then
+  if pts >= 10 then
     gyr.victory("jin", "Jin victory: " .. pts .. " points - the Supreme Capital has fallen")
   else
-    gyr.victory("liao", "Liao victory: the Jin held to " .. pts .. " points; the Supreme Capital stood")
+    gyr.victory("liao", "Liao victory: the Jin held to " .. pts .. " points (10 needed)")
   end
 end)
