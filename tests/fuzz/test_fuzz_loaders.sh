@@ -1,13 +1,13 @@
 #!/bin/bash
 # Rule: no input crashes a loader. Builds one libFuzzer target per loader (map file, save/replay
-# text, replay re-simulation, scenario script, campaign script) with clang's address and
-# undefined-behaviour sanitizers, plus the two pure-C parsers again with the memory sanitizer,
-# runs the regression inputs in tests/fuzz/repro/ and the hostile scripts in tests/fuzz/hostile/
-# (endless loops, memory bombs: each once, as they are slow), then fuzzes each target from the
-# real files for a fixed number of runs with a fixed seed. Any crash, leak, UB report,
-# uninitialised read, timeout or runaway allocation fails the test and leaves the input in
-# BUILD/fuzz/artifacts/. Skipped (passes) when clang cannot build libFuzzer programs.
-# Longer runs: FUZZ_SCALE=10 multiplies every run count.
+# text, replay re-simulation, scenario script, campaign script) and one for the scenario API's
+# bindings (fuzz_api.c) with clang's address and undefined-behaviour sanitizers, and the two
+# pure-C parsers again with the memory sanitizer; runs the regression inputs in
+# tests/fuzz/repro/ and the hostile scripts in tests/fuzz/hostile/ (endless loops, memory bombs:
+# each once, as they are slow), then fuzzes each target from the real files for a fixed number
+# of runs with a fixed seed. Any crash, leak, UB report, uninitialised read, timeout or runaway
+# allocation fails the test and leaves the input in BUILD/tests/fuzz/artifacts/. Skipped (passes)
+# when clang cannot build libFuzzer programs. Longer runs: FUZZ_SCALE=10 multiplies every count.
 set -u
 BIN="$1"; SRC="$2"; WORK="$3/fuzz"
 SCALE="${FUZZ_SCALE:-1}"
@@ -58,7 +58,7 @@ if [ $MSAN = 1 ] && ! ls "$SRC"/engine/core/*.c "$SRC"/engine/script/record.c |
         xargs -P2 -I{} bash -c 'compile "$1" msan' _ {} > build-msan.log 2>&1; then
     cat build-msan.log; bad "building the core and record.c with -fsanitize=memory"; MSAN=0
 fi
-for t in mapio record replay scenario campaign; do
+for t in mapio record replay scenario api campaign; do
     if ! clang -std=c11 -g -O1 -Wall -Wextra $ASAN -fsanitize=fuzzer $DEFS $INC "$SRC/tests/fuzz/fuzz_$t.c" \
             obj/*.o $LUA_LIBS -lm -o bin/fuzz_$t 2> link-$t.log; then
         cat link-$t.log; bad "building fuzz_$t"; finish
@@ -72,7 +72,7 @@ if [ $MSAN = 1 ]; then
 fi
 
 # ---------------------------------------------------------------- seeds from the real files
-rm -rf seeds corpus artifacts tmp; mkdir -p seeds/{mapio,record,replay,scenario,campaign} artifacts tmp
+rm -rf seeds corpus artifacts tmp; mkdir -p seeds/{mapio,record,replay,scenario,api,campaign} artifacts tmp
 export TMPDIR="$WORK/tmp"
 # A piece of theatre.map: columns C0.., rows R0.. (R0 even keeps the rows' odd/even shift), the
 # sides and places inside it moved to the new origin, the first NB borders, every river name.
@@ -104,6 +104,9 @@ sed '/^seed /a campaign jin_campaign 1\ncarry-unit aguda_host 0 3 250\ncarry-uni
     seeds/record/skirmish1.rec > seeds/record/skirmish1-carry.rec
 cp seeds/record/*.rec seeds/replay/
 cp "$SRC"/scripts/scenarios/*.lua seeds/scenario/
+# the API target reads its input as choices: any bytes will do, these are a few fixed ones
+cp seeds/record/skirmish1.rec seeds/mapio/piece2.map seeds/api/
+printf 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ' > seeds/api/letters
 cp "$SRC"/scripts/campaigns/*.lua seeds/campaign/
 
 # ---------------------------------------------------------------- run
@@ -115,7 +118,7 @@ export MSAN_OPTIONS="halt_on_error=1"
 run() {
     local name="$1" bin="$2" dict="$3" runs=$(( $4 * SCALE )) maxlen="$5" tmo="$6" seeds="seeds/${1%_msan}" rc
     local opts=(-seed=1 -timeout="$tmo" -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len="$maxlen"
-                -dict="$SRC/tests/fuzz/$dict.dict" -artifact_prefix="$WORK/artifacts/$name-"
+                ${dict:+-dict="$SRC/tests/fuzz/$dict.dict"} -artifact_prefix="$WORK/artifacts/$name-"
                 -len_control=0 -error_exitcode=77 -timeout_exitcode=78 -print_final_stats=1)
     local repro=() d
     for d in repro hostile; do    # regression inputs and hostile seeds: too slow to mutate, run once
@@ -146,6 +149,7 @@ run mapio     fuzz_mapio     mapio   100000 4096  10
 run record    fuzz_record    record  100000 4096  10
 run replay    fuzz_replay    record   20000 8192  30
 run campaign  fuzz_campaign  campaign  8000 8192  30
+run api       fuzz_api       ""         600 4096  60
 run scenario  fuzz_scenario  scenario  2500 65536 60
 if [ $MSAN = 1 ]; then
     run mapio_msan  fuzz_mapio_msan  mapio  30000 4096 10
