@@ -167,7 +167,7 @@ typedef enum {
     HOOK_TURN_END,          /* a round finished (all factions moved), before victory check */
     HOOK_UNIT_MOVED,        /* a = unit, hex = destination */
     HOOK_PLACE_CAPTURED,    /* a = place, b = new owner, c = old owner */
-    HOOK_BATTLE,            /* a = first attacker unit, b = defending faction, c = 1 when the attacker won */
+    HOOK_BATTLE,            /* a = first attacker unit, b = defending faction, c = 1 when the attacker won (combat.h) */
     HOOK_UNIT_DESTROYED,    /* a = unit, b = faction that destroyed it (-1 none) */
     HOOK_CHOICE_ANSWERED,   /* a = choice id, b = option, c = faction */
     HOOK_GAME_OVER          /* a = winner (-1 draw) */
