@@ -223,7 +223,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
             int dr = danger_ratio10(ai, g, best, ccell(g, h));
             /* a garrison that would only be destroyed, or a leader in harm's way, may go */
             if (!vital && (dr > 40 || (g->units[best].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, best))))) continue;
-            if (vital && leader_weight(ai, g, best) >= 3 && dr > 20) continue;
+            if (vital && g->units[best].leader >= 0 && dr > (leader_weight(ai, g, best) >= 3 ? 12 : 20)) continue;
             ai->locked[best] = 1;
             /* a strong threat: keep the whole stack */
             if (dr <= 15) continue;
@@ -250,7 +250,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
                 if (ai->reach->cost[ci] < 0 || !move_can_end(g, ai->reach, u, ci)) continue;
                 int dr = danger_ratio10(ai, g, u, ci);
                 if (!vital && (dr > 40 || (g->units[u].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, u))))) continue;
-                if (vital && leader_weight(ai, g, u) >= 3 && dr > 20) continue;
+                if (vital && g->units[u].leader >= 0 && dr > (leader_weight(ai, g, u) >= 3 ? 12 : 20)) continue;
                 int key = garrison_key(g, u) * 4 - ai->reach->cost[ci];
                 if (key > pk) { pk = key; pick = u; }
             }
@@ -267,6 +267,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
             int near = -1, nd = 13;
             for (int u = 0; u < g->n_units; u++) {
                 if (!own(ai, g, u) || ai->locked[u] || assign[u].q != NO_HEX) continue;
+                if (leader_weight(ai, g, u) >= 3) continue;   /* the commander is no garrison */
                 int d = hex_distance(g->units[u].hex, h);
                 if (d < nd || (d == nd && near >= 0 && garrison_key(g, u) > garrison_key(g, near))) { nd = d; near = u; }
             }
@@ -546,7 +547,19 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
         if (!ai->vis[ccell(g, n)]) blind++;
     }
     s += friends * 25;
-    if (un->leader >= 0 && role != ROLE_FLEE) s -= (long)blind * (leader_weight(ai, g, u) >= 3 ? 250 : 120);
+    if (un->leader >= 0 && role != ROLE_FLEE) {
+        int lw = leader_weight(ai, g, u);
+        s -= (long)blind * (lw >= 3 ? 250 : 120);
+        /* and keeps a march or two between himself and the enemies it knows of, so that an
+         * army arriving next turn cannot pin him against a wall */
+        int dmin = 99;
+        for (int e = 0; e < g->n_units && e < GAME_MAX_UNITS; e++) {
+            if (!ai->mem[e].known || !game_is_enemy(g, ai->faction, ai->mem[e].faction)) continue;
+            int d = hex_distance(ai->mem[e].hex, h);
+            if (d < dmin) dmin = d;
+        }
+        if (dmin < 6) s -= (long)(6 - dmin) * (lw >= 3 ? 200 : 80);
+    }
     return s;
 }
 

@@ -129,13 +129,14 @@ int ai_step_value(const Game *g, int u)
     return v;
 }
 
-/* Weakened: a third of its steps or fewer, or cohesion near the rout line. */
+/* Weakened: a third of its steps or fewer and worn (a small but fresh body is not weak),
+ * or cohesion near the rout line. */
 int ai_unit_weak(const Game *g, int u)
 {
     const Unit *un = &g->units[u];
     const UnitType *t = &g->rules.unit_types[un->type];
     int cmax = g->rules.cohesion_max > 0 ? g->rules.cohesion_max : 100;
-    if (un->steps * 3 <= t->max_steps && t->max_steps > 1) return 1;
+    if (un->steps * 3 <= t->max_steps && t->max_steps > 1 && un->cohesion * 4 < cmax * 3) return 1;
     if (un->cohesion <= g->rules.rout_cohesion + cmax / 4) return 1;
     return 0;
 }

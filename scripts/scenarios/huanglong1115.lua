@@ -79,8 +79,9 @@ guard, so the field army counted perhaps a third of its men as fighters). Ten-da
 You are Aguda, emperor of the Great Jin since spring. Take Huanglong before the Liao host
 arrives, then survive it: the Liao are many and slow, you are few and fast. Their army will
 break if you win battles, and the court behind it may break first.
-Victory: 7 points (what Aguda achieved) - Huanglong 4 and Ningjiang 2 held at the end, and 1
-for each battle won (up to 4); losing Aguda costs 5.]],
+Victory: 7 points (what Aguda achieved) - Huanglong taken 3 (even if lost again) and 1 more
+if held at the end, Ningjiang 2 held at the end, and 1 for each battle won (up to 4); losing
+Aguda costs 5.]],
   briefing_liao = [[
 You are Emperor Tianzuo. Relieve Huanglong, cross the Songhua, and crush the upstart before
 winter is out. Watch your own camp: Yelü Zhangnu and the nobles of the vanguard talk of a
@@ -163,7 +164,7 @@ unit { type = "levy", faction = "liao", at = "shangjing", steps = 2,
 
 -- ---------------------------------------------------------------- victory
 victory { faction = "jin", type = "score", value = 7,
-          text = "Jin: 7 points by the end (Huanglong 4 and Ningjiang 2 held, 1 per battle won up to 4; Aguda lost -5)" }
+          text = "Jin: 7 points by the end (Huanglong taken 3, held 1 more; Ningjiang held 2; 1 per battle won up to 4; Aguda lost -5)" }
 victory { faction = "liao", type = "hold", place = "huanglong",
           text = "Liao: keep the Jin below 7 points (holding Huanglong is the surest way)" }
 
@@ -344,8 +345,10 @@ on("turn_start", function(ev)
   end
 end)
 
+local huanglong_taken = false   -- the Jin took Huanglong at some time
 on("place_captured", function(ev)
   if ev.place == "huanglong" and ev.by == "jin" and once("huanglong") then
+    huanglong_taken = true
     gyr.message { text = "Huanglong falls to the Jin. The headquarters of the Liao northeast, and its stores, are in Jin hands.",
                   note = "JS: m.9 1115 (≈20 Sep–18 Oct). Loushi is credited with the siege (m)." }
     if alive("south", "liao") then gyr.desert { faction = "liao", tag = "south", steps = 1 } end
@@ -378,7 +381,9 @@ on("turn_end", function(ev)
   if gyr.turn() ~= TURNS then return end
   aguda_check()
   local pts = jin_battle_pts - jin_penalty
-  if gyr.owner("huanglong") == "jin" then pts = pts + 4 end
+  -- Huanglong's fall, with its stores, counts even if the great army takes it back.
+  if huanglong_taken then pts = pts + 3 end
+  if gyr.owner("huanglong") == "jin" then pts = pts + 1 end
   if gyr.owner("ningjiang") == "jin" then pts = pts + 2 end
   if pts >= 7 then
     gyr.victory("jin", "Jin victory: " .. pts .. " points - Huanglong and the field, as in 1115")
