@@ -100,7 +100,7 @@ for seed in 1 2; do
     fi
 done
 # the same game with a campaign header and carried units and leaders
-sed '/^seed /a campaign jin_campaign 1\ncarry-unit aguda_host 0 3 250\ncarry-unit muster 1 0 0\ncarry-leader da_yaoshinu captured' \
+sed '/^seed /a campaign jin_campaign 1\ncarry-unit aguda_host 0 3 250 1\ncarry-unit muster 1 0 0\ncarry-leader da_yaoshinu captured' \
     seeds/record/skirmish1.rec > seeds/record/skirmish1-carry.rec
 cp seeds/record/*.rec seeds/replay/
 cp "$SRC"/scripts/scenarios/*.lua seeds/scenario/
