@@ -83,7 +83,7 @@ Scale: one step is about 2,500 men. Thirty-day turns, 9 Apr 1122 to 23 Apr 1125.
 You command the Jin. Hunt down Tianzuo: while the Liao emperor is free, every Khitan who hates
 the Jin has a master. Take the Western Capital, keep Xia out, take Yanjing before the Song
 do, and watch the Khitan and Xi remnants as they scatter.
-Victory: capture Tianzuo and leave the Liao fewer than two refuges (Jiashan, Qingzhong, Tiande,
+Victory: capture Tianzuo and leave the Liao fewer than three refuges (Jiashan, Qingzhong, Tiande,
 Dongsheng, the Tatar lands, Xijing, Yingzhou). Taken early with no refuges left, the war ends
 at once. The Jin took him in the 2nd month of 1125.]],
   briefing_liao = [[
@@ -92,7 +92,7 @@ Tatar tribes of the steppe, Xia's friendship while it lasts, and the men who com
 when the rival court at Yanjing falls. From the first month of 1125 the snow will show your
 tracks: the fewer refuges you hold, the likelier the Jin find you.
 Victory: Tianzuo still free at the end - better than history. If he is taken, a prince
-will claim the throne, and the Liao still win by holding two or more refuges at the end.]],
+will claim the throne, and the Liao still win by holding three or more refuges at the end.]],
 }
 
 -- ---------------------------------------------------------------- factions and places
@@ -244,15 +244,19 @@ unit { type = "xia_camel_catapults", faction = "xia", at = "lingzhou", steps = 2
 
 -- ---------------------------------------------------------------- victory
 -- Judged at the end by the handler below: the Jin need Tianzuo in their hands AND the Liao left
--- with fewer than two refuges; the Liao win with Tianzuo free, or by holding two or more.
+-- with fewer than three refuges; the Liao win with Tianzuo free, or by holding three or more.
 victory { faction = "jin", type = "hold", place = "jiashan",
-          text = "Jin: take Tianzuo and leave the Liao fewer than 2 refuges (Jiashan, Qingzhong, Tiande, Dongsheng, the Tatar lands, Xijing, Yingzhou)" }
+          text = "Jin: take Tianzuo and leave the Liao fewer than 3 refuges (Jiashan, Qingzhong, Tiande, Dongsheng, the Tatar lands, Xijing, Yingzhou)" }
 victory { faction = "liao", type = "save_leader", leader = "tianzuo",
-          text = "Liao: Tianzuo still free at the end - or, if he is taken, 2 or more refuges still held" }
+          text = "Liao: Tianzuo still free at the end - or, if he is taken, 3 or more refuges still held" }
 
 gyr.ai_goal { faction = "jin", type = "hunt_leader", leader = "tianzuo", weight = 10 }
 gyr.ai_goal { faction = "jin", type = "take", place = "xijing", weight = 8 }
 gyr.ai_goal { faction = "jin", type = "take", place = "tiande", weight = 3 }
+-- The Jin win only when the Liao hold fewer than three refuges: every refuge is a prize for them.
+for _, id in ipairs({ "jiashan", "qingzhong", "dongsheng", "ongut", "yingzhou" }) do
+  gyr.ai_goal { faction = "jin", type = "take", place = id, weight = 5 }
+end
 gyr.ai_goal { faction = "liao", type = "protect_leader", leader = "tianzuo", weight = 10 }
 gyr.ai_goal { faction = "liao", type = "flee_to", place = "jiashan", weight = 8 }
 gyr.ai_goal { faction = "liao", type = "hold", place = "xijing", weight = 3 }
@@ -356,7 +360,7 @@ end
 -- Tianzuo taken: the war ends if nothing is left, else a prince claims the throne.
 local function tianzuo_check()
   if gyr.leader_state("tianzuo") == "active" or successor then return end
-  if refuges_held() < 2 then
+  if refuges_held() < 3 then
     gyr.victory("jin", "Jin victory: Tianzuo is taken and the Liao have nowhere left to stand")
     return
   end
@@ -375,7 +379,7 @@ on("turn_start", function(ev)
   if not ev.first then return end
   local t = ev.turn
   tianzuo_check()
-  if successor and refuges_held() < 2 then
+  if successor and refuges_held() < 3 then
     gyr.victory("jin", "Jin victory: the last Liao refuges have fallen")
     return
   end
@@ -543,11 +547,15 @@ on("turn_start", function(ev)
         gyr.message { text = "Light snow falls; the Jin follow the emperor's tracks.", note = "HB, Songmo jiwen: early 1125." }
       end
     end
-    local p = 10 + (refuges_held() < 2 and 25 or 0) + (alive("tianzuo_guard", "liao") and 0 or 20)
+    local p = 15 + (refuges_held() < 3 and 35 or 0) + (alive("tianzuo_guard", "liao") and 0 or 20)
     if gyr.chance(p) then
       gyr.capture_leader { leader = "tianzuo", text = "Wanyan Loushi's 500 horsemen run down the emperor east of Yingzhou. The Liao dynasty is at an end.",
                            note = "LS: 60 li E of Yingzhou new town; JS: Yudu valley; 26 Mar 1125 (WP). He was made Prince of Haibin and died in 1128." }
     end
+  elseif t >= T_SNOW - 12 and active("tianzuo") and refuges_held() < 3 and gyr.chance(20) then
+    -- From 1124, an emperor with no refuge left is hunted down by the tribes that shelter him.
+    gyr.capture_leader { leader = "tianzuo", text = "With his refuges gone, the tribesmen who hid Tianzuo hand him over to the Jin.",
+                         note = "Counterfactual date: he was taken in m.2 1125; the Tatars and Tanguts had stopped sheltering him (HB)." }
   end
 end)
 
@@ -559,7 +567,7 @@ on("place_captured", function(ev)
   elseif ev.place == "nanjing" and ev.by == "song" and once("yanjing_song") then
     gyr.message { text = "The Song take Yanjing by force - something they never managed.", note = "Counterfactual: both Song attacks failed." }
     yan_breaks_up("Yanjing has fallen to the Song.")
-  elseif ev.from == "liao" and successor and refuges_held() < 2 then
+  elseif ev.from == "liao" and successor and refuges_held() < 3 then
     gyr.victory("jin", "Jin victory: the last Liao refuges have fallen")
   elseif ev.place == "xijing" and ev.by == "jin" and once("xijing") then
     gyr.message { text = "The Western Capital is Jin again, and the prefectures of Shanxi submit.",
@@ -603,7 +611,7 @@ on("turn_end", function(ev)
   local held = refuges_held()
   if active("tianzuo") then
     gyr.victory("liao", "Liao victory: Tianzuo is still free in the spring of 1125 - better than history")
-  elseif held >= 2 then
+  elseif held >= 3 then
     gyr.victory("liao", "Liao victory: the emperor is taken, but the Liao still hold " .. held .. " refuges - more than history")
   else
     gyr.victory("jin", "Jin victory: the last Liao emperor is in Jin hands")
