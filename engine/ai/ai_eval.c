@@ -546,9 +546,11 @@ void ai_objectives(Ai *ai, const Game *g)
     }
     /* the places of the map: worth taking from the enemy, capitals worth keeping; when the
      * scenario names its prizes, the rest are worth only a detour */
-    int named = 0;
+    int named = 0, scored = 0;
     for (int i = 0; i < ai->n_obj; i++)
         if (ai->obj[i].kind == OBJ_TAKE && ai->obj[i].weight >= 300) named = 1;
+    for (int i = 0; i < g->n_victory; i++)
+        if (g->victory[i].type == VC_SCORE && mine_or_friend(g, me, g->victory[i].faction)) scored = 1;
     for (int p = 0; p < m->n_places; p++) {
         const MapPlace *mp = &m->places[p];
         int w;
@@ -560,7 +562,7 @@ void ai_objectives(Ai *ai, const Game *g)
         default: w = 20; break;
         }
         w += g->places[p].vp * 30;
-        if (named && g->places[p].vp <= 0) w /= 3;
+        if (named && g->places[p].vp <= 0) w /= scored ? 6 : 3;   /* points are what count */
         int o = g->places[p].owner;
         if (o >= 0 && game_is_enemy(g, me, o)) add_obj(ai, OBJ_TAKE, mp->hex, p, -1, w, 0);
         else if (o < 0 && g->places[p].vp > 0) add_obj(ai, OBJ_TAKE, mp->hex, p, -1, w / 2, 0);
