@@ -66,10 +66,10 @@ static void fill_sides(Session *s)
 {
     Game *g = s->game;
     s->rec.n_sides = 0;
+    /* Who plays a side is the session's business, not game state: the game (and its hash)
+     * is the same whether a person or the computer gives the orders, so a replay can be
+     * taken over at any turn and still verify. */
     for (int f = 0; f < g->n_factions; f++) {
-        g->factions[f].controller = s->ai_kind[f] < 0 ? CTRL_HUMAN : CTRL_AI;
-        if (s->ai_kind[f] >= 0)
-            snprintf(g->factions[f].ai_kind, sizeof g->factions[f].ai_kind, "%s", ai_kind_id(s->ai_kind[f]));
         if (!g->factions[f].playable || s->rec.n_sides >= GAME_MAX_FACTIONS) continue;
         RecordSide *rs = &s->rec.sides[s->rec.n_sides++];
         memset(rs, 0, sizeof *rs);
