@@ -230,7 +230,7 @@ static void start_flash(UiApp *app, Hex h, const char *text, int good)
     if (d == 0) return;
     gs->anim = ANIM_COMBAT;
     gs->flash_hex = h;
-    snprintf(gs->flash_text, sizeof gs->flash_text, "%s", text);
+    snprintf(gs->flash_text, sizeof gs->flash_text, "%.*s", (int)sizeof gs->flash_text - 1, text);
     gs->flash_good = good;
     gs->anim_t0 = app->now;
     gs->anim_dur = d;

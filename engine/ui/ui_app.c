@@ -118,7 +118,7 @@ static int playable_sides(const char *scenario, const ScenarioInfo *info, char i
     int n = 0;
     if (info && info->sides[0]) {
         char buf[64];
-        snprintf(buf, sizeof buf, "%s", info->sides);
+        snprintf(buf, sizeof buf, "%.63s", info->sides);
         for (char *save = NULL, *t = strtok_r(buf, ",", &save); t && n < cap; t = strtok_r(NULL, ",", &save))
             snprintf(ids[n++], GAME_ID_LEN, "%s", t);
         return n;
@@ -154,7 +154,7 @@ int ui_start_game(UiApp *app, const char *scenario, const char *side, uint64_t s
         for (int i = 0; i < n; i++) {
             if (i == human) continue;
             size_t l = strlen(spec);
-            snprintf(spec + l, sizeof spec - l, "%s%s", l ? "," : "", ids[i]);
+            snprintf(spec + l, sizeof spec - l, "%s%.31s", l ? "," : "", ids[i]);
         }
     }
     if (seed == 0) seed = (uint64_t)time(NULL) ^ ((uint64_t)SDL_GetTicks() << 20);

@@ -41,7 +41,7 @@ static inline const char *st_write(const char *name, const char *text)
     static char path[8][512];
     static int next;
     char *p = path[next++ % 8];
-    snprintf(p, 512, "%s/%s", st_setup(), name);
+    snprintf(p, 512, "%.300s/%.200s", st_setup(), name);
     FILE *f = fopen(p, "wb");
     if (f) {
         fputs(text, f);
