@@ -34,9 +34,18 @@ function H.happened(key) return done[key] == true end
 -- not created yet) is swallowed.
 function H.try(f, ...) return (pcall(f, ...)) end
 
+-- Whether faction f is in the game and not yet eliminated (false for one not created yet).
+function H.exists(f)
+  for _, id in ipairs(gyr.factions()) do
+    if id == f then return gyr.faction_info(f).alive end
+  end
+  return false
+end
+
 -- Whether any unit with this tag (and of this faction, when given) is alive. A faction that
--- does not exist (yet) has none.
+-- does not exist (yet) or is eliminated has none.
 function H.alive(tag, faction)
+  if faction and not H.exists(faction) then return false end
   local ok, units = pcall(gyr.units, { tag = tag, faction = faction })
   return ok and #units > 0
 end
@@ -48,6 +57,36 @@ function H.steps(filter)
   local n = 0
   for _, u in ipairs(units) do n = n + u.steps end
   return n
+end
+
+-- Average cohesion of the alive units matching the gyr.units filter (100 when there are none).
+function H.avg_cohesion(filter)
+  local us, sum = gyr.units(filter), 0
+  if #us == 0 then return 100 end
+  for _, u in ipairs(us) do sum = sum + u.cohesion end
+  return sum // #us
+end
+
+-- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
+function H.defect_tag(tag, from, to, text, note)
+  if not H.alive(tag, from) then return false end
+  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
+  return true
+end
+
+-- Hex distance between two axial positions.
+function H.hex_dist(q1, r1, q2, r2)
+  local dq, dr = q1 - q2, r1 - r2
+  return (math.abs(dq) + math.abs(dr) + math.abs(dq + dr)) // 2
+end
+
+-- Whether a unit of the faction stands within radius hexes of the place (the place must exist).
+function H.near(place, faction, radius)
+  local p = gyr.place_info(place)
+  for _, u in ipairs(gyr.units { faction = faction }) do
+    if H.hex_dist(u.q, u.r, p.q, p.r) <= radius then return true end
+  end
+  return false
 end
 
 -- The winner and the loser of a battle event.

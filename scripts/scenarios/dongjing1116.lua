@@ -6,50 +6,11 @@
 local START = { year = 1116, month = 1, day = 7 }    -- ten days before the rising (m.1, 1st night)
 local TURN_DAYS, TURNS = 10, 18                       -- to 6 Jul 1116 (m.5)
 
--- Julian day number of a Julian-calendar date (integer arithmetic only).
-local function jdn(y, m, d)
-  local a = (14 - m) // 12
-  local yy, mm = y + 4800 - a, m + 12 * a - 3
-  return d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
-end
--- The turn on which a historical date falls (1 = the first turn).
-local function turn_of(y, m, d)
-  return (jdn(y, m, d) - jdn(START.year, START.month, START.day)) // TURN_DAYS + 1
-end
-local done = {}
--- True the first time it is asked for key, false ever after: each historical event fires once.
-local function once(key)
-  if done[key] then return false end
-  done[key] = true
-  return true
-end
--- Calls f(...) and swallows a refusal (a leader already taken, a unit already gone).
-local function try(f, ...) return pcall(f, ...) end
--- Whether faction f is in the game and not yet eliminated.
-local function exists(f)
-  for _, id in ipairs(gyr.factions()) do
-    if id == f then return gyr.faction_info(f).alive end
-  end
-  return false
-end
--- Whether any unit with the tag (of the faction, when given) is still alive.
-local function alive(tag, faction)
-  if faction and not exists(faction) then return false end
-  return #gyr.units { tag = tag, faction = faction } > 0
-end
--- Average cohesion of the alive units matching the gyr.units filter (100 when there are none).
-local function avg_cohesion(filter)
-  local us, sum = gyr.units(filter), 0
-  if #us == 0 then return 100 end
-  for _, u in ipairs(us) do sum = sum + u.cohesion end
-  return sum // #us
-end
--- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
-local function defect_tag(tag, from, to, text, note)
-  if not alive(tag, from) then return false end
-  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
-  return true
-end
+-- Shared helpers (scripts/lib/history.lua): dates to turns, events that fire once, refusals
+-- swallowed, and questions about factions and units.
+local H = gyr.include("history")
+local turn_of, once, happened, try = H.turn_of, H.once, H.happened, H.try
+local exists, alive, avg_cohesion, defect_tag = H.exists, H.alive, H.avg_cohesion, H.defect_tag
 
 -- ---------------------------------------------------------------- the scenario
 scenario {
@@ -295,7 +256,7 @@ on("turn_start", function(ev)
                   note = "LS: 2,000 Bohai cavalry at Baicaogu, Gao Yongchang among them (JS: 3,000 at Badankou)." }
   end
   if t >= T_RISING then gao_rises() end
-  if done.rising and t > T_RISING and t <= T_RISING + 4 and gyr.chance(50) then
+  if happened("rising") and t > T_RISING and t <= T_RISING + 4 and gyr.chance(50) then
     -- Fifty towns of Liaodong go over to the new emperor.
     for _, id in ipairs(EAST) do
       if gyr.owner(id) == "liao" then

@@ -6,50 +6,11 @@
 local START = { year = 1115, month = 8, day = 22 }   -- m.8, 1st day of 1115 (Julian)
 local TURN_DAYS, TURNS = 10, 16                       -- to 30 Jan 1116
 
--- Julian day number of a Julian-calendar date (integer arithmetic only).
-local function jdn(y, m, d)
-  local a = (14 - m) // 12
-  local yy, mm = y + 4800 - a, m + 12 * a - 3
-  return d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
-end
--- The turn on which a historical date falls (1 = the first turn).
-local function turn_of(y, m, d)
-  return (jdn(y, m, d) - jdn(START.year, START.month, START.day)) // TURN_DAYS + 1
-end
-local done = {}
--- True the first time it is asked for key, false ever after: each historical event fires once.
-local function once(key)
-  if done[key] then return false end
-  done[key] = true
-  return true
-end
--- Calls f(...) and swallows a refusal (a leader already taken, a unit already gone).
-local function try(f, ...) return pcall(f, ...) end
--- Whether faction f is in the game and not yet eliminated.
-local function exists(f)
-  for _, id in ipairs(gyr.factions()) do
-    if id == f then return gyr.faction_info(f).alive end
-  end
-  return false
-end
--- Whether any unit with the tag (of the faction, when given) is still alive.
-local function alive(tag, faction)
-  if faction and not exists(faction) then return false end
-  return #gyr.units { tag = tag, faction = faction } > 0
-end
--- Average cohesion of the alive units matching the gyr.units filter (100 when there are none).
-local function avg_cohesion(filter)
-  local us, sum = gyr.units(filter), 0
-  if #us == 0 then return 100 end
-  for _, u in ipairs(us) do sum = sum + u.cohesion end
-  return sum // #us
-end
--- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
-local function defect_tag(tag, from, to, text, note)
-  if not alive(tag, from) then return false end
-  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
-  return true
-end
+-- Shared helpers (scripts/lib/history.lua): dates to turns, events that fire once, refusals
+-- swallowed, and questions about factions and units.
+local H = gyr.include("history")
+local turn_of, once, happened, try = H.turn_of, H.once, H.happened, H.try
+local alive, avg_cohesion, defect_tag = H.alive, H.avg_cohesion, H.defect_tag
 
 -- ---------------------------------------------------------------- the scenario
 scenario {
@@ -223,7 +184,7 @@ local jin_penalty = 0
 -- Aguda killed or taken: his brother Wuqimai takes over, and the Jin are set back.
 local function aguda_check()
   if gyr.leader_state("aguda") == "active" or not once("aguda_lost") then return end
-  if not done.started then
+  if not happened("started") then
     -- Lost in an earlier scenario of a campaign: no penalty here, but no Aguda either.
     gyr.message { text = "Aguda fell in an earlier campaign; his brother Wuqimai (吳乞買) leads the Jurchens.",
                   note = "Counterfactual: Aguda lived until 1123." }
@@ -301,7 +262,7 @@ on("turn_start", function(ev)
   if not ev.first then return end   -- once a turn, before the first side moves
   local t = ev.turn
   aguda_check()
-  done.started = true   -- from now on a lost Aguda was lost in this scenario
+  once("started")   -- from now on a lost Aguda was lost in this scenario
   if t == 1 and once("proclaim") then
     gyr.message { text = "Since New Year Aguda is emperor of the Great Jin, era Shouguo; he sends back Liao letters that do not use his title and demands the Liao leave Huanglong.",
                   note = "JS: enthroned 1 m.1 1115 = 28 Jan 1115; the name Jin 'gold' from the Anchuhu. Daluguchang won at the end of m.1 (JS claims 270,000 Liao)." }
@@ -319,7 +280,7 @@ on("turn_start", function(ev)
     gyr.ai_goal { faction = "liao", type = "take", place = "ningjiang", weight = 8 }
   end
   -- A tired, hungry winter army melts away (low cohesion).
-  if done.army and avg_cohesion { faction = "liao", tag = "main" } < 50 and gyr.chance(50) then
+  if happened("army") and avg_cohesion { faction = "liao", tag = "main" } < 50 and gyr.chance(50) then
     gyr.desert { faction = "liao", tag = "main", steps = 1, count = 1,
                  text = "Cold and hunger: levies of the great army slip away home in the night.",
                  note = "LS, QDGZ: the army carried 'several months' grain'; the winter of 1115 wore it down (m)." }

@@ -6,52 +6,11 @@
 local START = { year = 1114, month = 10, day = 8 }   -- Julian; about m.9, 15th of 1114
 local TURN_DAYS, TURNS = 10, 9                        -- to 6 Jan 1115
 
--- Julian day number of a Julian-calendar date (integer arithmetic only).
-local function jdn(y, m, d)
-  local a = (14 - m) // 12
-  local yy, mm = y + 4800 - a, m + 12 * a - 3
-  return d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
-end
--- The turn on which a historical date falls (1 = the first turn).
-local function turn_of(y, m, d)
-  return (jdn(y, m, d) - jdn(START.year, START.month, START.day)) // TURN_DAYS + 1
-end
-
-local done = {}
--- True the first time it is asked for key, false ever after: each historical event fires once.
-local function once(key)
-  if done[key] then return false end
-  done[key] = true
-  return true
-end
--- Calls f(...) and swallows a refusal (a leader already taken, a unit already gone).
-local function try(f, ...) return pcall(f, ...) end
--- Whether faction f is in the game and not yet eliminated.
-local function exists(f)
-  for _, id in ipairs(gyr.factions()) do
-    if id == f then return gyr.faction_info(f).alive end
-  end
-  return false
-end
--- Whether any unit with the tag (of the faction, when given) is still alive.
-local function alive(tag, faction)
-  if faction and not exists(faction) then return false end
-  return #gyr.units { tag = tag, faction = faction } > 0
-end
-
--- Hex distance in axial coordinates.
-local function hex_dist(q1, r1, q2, r2)
-  local dq, dr = q1 - q2, r1 - r2
-  return (math.abs(dq) + math.abs(dr) + math.abs(dq + dr)) // 2
-end
--- Whether a unit of the faction stands within radius hexes of the place.
-local function near(place, faction, radius)
-  local p = gyr.place_info(place)
-  for _, u in ipairs(gyr.units { faction = faction }) do
-    if hex_dist(u.q, u.r, p.q, p.r) <= radius then return true end
-  end
-  return false
-end
+-- Shared helpers (scripts/lib/history.lua): dates to turns, events that fire once, refusals
+-- swallowed, and questions about factions and units.
+local H = gyr.include("history")
+local turn_of, once, happened, try = H.turn_of, H.once, H.happened, H.try
+local alive, near = H.alive, H.near
 
 -- ---------------------------------------------------------------- the scenario
 scenario {
@@ -204,7 +163,7 @@ local jin_penalty = 0
 -- Aguda killed or taken: the clans choose his brother Wuqimai, and the rising is set back.
 local function aguda_check()
   if gyr.leader_state("aguda") == "active" or not once("aguda_lost") then return end
-  if not done.started then
+  if not happened("started") then
     -- Lost in an earlier scenario of a campaign: no penalty here, but no Aguda either.
     gyr.message { text = "Aguda fell in an earlier campaign; his brother Wuqimai (吳乞買) leads the Jurchens.",
                   note = "Counterfactual: Aguda lived until 1123." }
@@ -292,7 +251,7 @@ on("turn_start", function(ev)
   local t = ev.turn
   aguda_check()
   wuna_flees()
-  done.started = true   -- from now on a lost Aguda was lost in this scenario
+  once("started")   -- from now on a lost Aguda was lost in this scenario
   if t == 1 and once("muster") then
     gyr.message { text = "On the Laliu river Aguda musters 2,500 men and swears them to the war at Deshengtuo. Zonggan's men fill in the Liao boundary trench.",
                   note = "JS Taizu annals, XZZTJ: 2,500 men, m.9 1114; the trench 'dug up and levelled' (宗幹督士卒夷塹), Xu Kangzong 1125." }

@@ -6,56 +6,11 @@
 local START = { year = 1120, month = 4, day = 8 }    -- about m.3 1120 (Julian)
 local TURN_DAYS, TURNS = 10, 12                       -- to 5 Aug 1120
 
--- Julian day number of a Julian-calendar date (integer arithmetic only).
-local function jdn(y, m, d)
-  local a = (14 - m) // 12
-  local yy, mm = y + 4800 - a, m + 12 * a - 3
-  return d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
-end
--- The turn on which a historical date falls (1 = the first turn).
-local function turn_of(y, m, d)
-  return (jdn(y, m, d) - jdn(START.year, START.month, START.day)) // TURN_DAYS + 1
-end
-local done = {}
--- True the first time it is asked for key, false ever after: each historical event fires once.
-local function once(key)
-  if done[key] then return false end
-  done[key] = true
-  return true
-end
--- Calls f(...) and swallows a refusal (a leader already taken, a unit already gone).
-local function try(f, ...) return pcall(f, ...) end
--- Whether faction f is in the game and not yet eliminated.
-local function exists(f)
-  for _, id in ipairs(gyr.factions()) do
-    if id == f then return gyr.faction_info(f).alive end
-  end
-  return false
-end
--- Hex distance between two axial positions.
-local function hex_dist(q1, r1, q2, r2)
-  local dq, dr = q1 - q2, r1 - r2
-  return (math.abs(dq) + math.abs(dr) + math.abs(dq + dr)) // 2
-end
--- Whether a unit of the faction stands within radius hexes of the place.
-local function near(place, faction, radius)
-  local p = gyr.place_info(place)
-  for _, u in ipairs(gyr.units { faction = faction }) do
-    if hex_dist(u.q, u.r, p.q, p.r) <= radius then return true end
-  end
-  return false
-end
--- Whether any unit with the tag (of the faction, when given) is still alive.
-local function alive(tag, faction)
-  if faction and not exists(faction) then return false end
-  return #gyr.units { tag = tag, faction = faction } > 0
-end
--- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
-local function defect_tag(tag, from, to, text, note)
-  if not alive(tag, from) then return false end
-  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
-  return true
-end
+-- Shared helpers (scripts/lib/history.lua): dates to turns, events that fire once, refusals
+-- swallowed, and questions about factions and units.
+local H = gyr.include("history")
+local turn_of, once, happened, try = H.turn_of, H.once, H.happened, H.try
+local alive, near, defect_tag = H.alive, H.near, H.defect_tag
 
 -- ---------------------------------------------------------------- the scenario
 scenario {
@@ -341,7 +296,7 @@ on("battle", function(ev)
   local winner = ev.attacker_won and ev.attacker_faction or ev.defender_faction
   local loser = ev.attacker_won and ev.defender_faction or ev.attacker_faction
   if winner == "jin" and loser == "liao" then liao_losses = liao_losses + 1 end
-  if winner == "liao" and loser == "jin" and done.pause and once("ambush") then
+  if winner == "liao" and loser == "jin" and happened("pause") and once("ambush") then
     gyr.message { text = "Yelü Yudu ambushes the Jin rearguard as it crosses the Liao river on the way home.",
                   note = "JS Yudu biography: in 1120 he fell on the Jin rearguard at the Liao river." }
   end

@@ -7,50 +7,11 @@
 local START = { year = 1122, month = 4, day = 9 }    -- m.3 1122 (Julian)
 local TURN_DAYS, TURNS = 30, 37                       -- to 23 Apr 1125
 
--- Julian day number of a Julian-calendar date (integer arithmetic only).
-local function jdn(y, m, d)
-  local a = (14 - m) // 12
-  local yy, mm = y + 4800 - a, m + 12 * a - 3
-  return d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
-end
--- The turn on which a historical date falls (1 = the first turn).
-local function turn_of(y, m, d)
-  return (jdn(y, m, d) - jdn(START.year, START.month, START.day)) // TURN_DAYS + 1
-end
-local done = {}
--- True the first time it is asked for key, false ever after: each historical event fires once.
-local function once(key)
-  if done[key] then return false end
-  done[key] = true
-  return true
-end
--- Calls f(...) and swallows a refusal (a leader already taken, a unit already gone).
-local function try(f, ...) return pcall(f, ...) end
--- Whether faction f is in the game and not yet eliminated.
-local function exists(f)
-  for _, id in ipairs(gyr.factions()) do
-    if id == f then return gyr.faction_info(f).alive end
-  end
-  return false
-end
--- Whether any unit with the tag (of the faction, when given) is still alive.
-local function alive(tag, faction)
-  if faction and not exists(faction) then return false end
-  return #gyr.units { tag = tag, faction = faction } > 0
-end
--- Average cohesion of the alive units matching the gyr.units filter (100 when there are none).
-local function avg_cohesion(filter)
-  local us, sum = gyr.units(filter), 0
-  if #us == 0 then return 100 end
-  for _, u in ipairs(us) do sum = sum + u.cohesion end
-  return sum // #us
-end
--- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
-local function defect_tag(tag, from, to, text, note)
-  if not alive(tag, from) then return false end
-  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
-  return true
-end
+-- Shared helpers (scripts/lib/history.lua): dates to turns, events that fire once, refusals
+-- swallowed, and questions about factions and units.
+local H = gyr.include("history")
+local turn_of, once, happened, exists = H.turn_of, H.once, H.happened, H.exists
+local alive, avg_cohesion, defect_tag = H.alive, H.avg_cohesion, H.defect_tag
 -- Whether the leader is neither killed nor captured.
 local function active(id) return gyr.leader_state(id) == "active" end
 
@@ -399,7 +360,7 @@ on("turn_start", function(ev)
                     note = "Summary: he 'tried to recruit fresh troops from local tribes'; JS (via secondary, ?): 25,000 at Shiniangyi." }
   end
   -- Western Xia sends Li Liangfu with 30,000 to the emperor's aid.
-  if t >= T_XIA and not done.xia and exists("xia") then
+  if t >= T_XIA and not happened("xia") and exists("xia") then
     if gyr.leader_state("tianzuo") == "active" and (gyr.chance(60) or t >= T_XIA + 1) and once("xia") then
       gyr.set_relation("xia", "liao", "alliance", { text = "Western Xia, fearing the Jin on its border, sends Li Liangfu with 30,000 men to Tianzuo's aid.",
                                                    note = "XXSS: m.5 1122; they beat Jin scouts near Tiande." })
@@ -420,7 +381,7 @@ on("turn_start", function(ev)
     gyr.kill_leader { leader = "yelu_chun", text = "Yelü Chun dies three months into his reign; the Empress Dowager Xiao rules at Yanjing.",
                       note = "WP: m.6 1122; era Dexing, for the absent Prince of Qin." }
   end
-  if t >= T_GUO and exists("northern_liao") and not done.guo and (gyr.chance(50) or t >= T_GUO + 1) then
+  if t >= T_GUO and exists("northern_liao") and not happened("guo") and (gyr.chance(50) or t >= T_GUO + 1) then
     guo_defects("The Northern Liao cannot last, and the Song pay well.")
     if active("li_chuwen") then
       gyr.kill_leader { leader = "li_chuwen", text = "The chancellor Li Chuwen is executed for intriguing with both the Song and the Jin.",
@@ -445,7 +406,7 @@ on("turn_start", function(ev)
       gyr.ai_goal { faction = "jin", type = "take", place = "jiashan", weight = 8 }
     end
   end
-  if t >= T_XI_LATE and not done.xi_state and exists("northern_liao") and gyr.chance(30) then
+  if t >= T_XI_LATE and not happened("xi_state") and exists("northern_liao") and gyr.chance(30) then
     yan_breaks_up("The Dowager's court is bankrupt and quarrelling.")
   end
   -- Yelü Dashi taken and made to guide the Jin to Tianzuo's camp.
@@ -600,7 +561,7 @@ on("battle", function(ev)
                    note = "(m): m.10 1122, Liu Yanqing's retreat." }
     end
   end
-  if winner == "jin" and loser == "liao" and done.west and once("yane") then
+  if winner == "jin" and loser == "liao" and happened("west") and once("yane") then
     gyr.message { text = "The Jin beat Tianzuo's army at the Yan'e-xia river; he retreats into the mountains.",
                   note = "(m): 1124." }
   end

@@ -6,43 +6,11 @@
 local START = { year = 1121, month = 1, day = 21 }   -- m.1, 1st day of 1121 (Julian)
 local TURN_DAYS, TURNS = 20, 22                       -- to 5 Apr 1122
 
--- Julian day number of a Julian-calendar date (integer arithmetic only).
-local function jdn(y, m, d)
-  local a = (14 - m) // 12
-  local yy, mm = y + 4800 - a, m + 12 * a - 3
-  return d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
-end
--- The turn on which a historical date falls (1 = the first turn).
-local function turn_of(y, m, d)
-  return (jdn(y, m, d) - jdn(START.year, START.month, START.day)) // TURN_DAYS + 1
-end
-local done = {}
--- True the first time it is asked for key, false ever after: each historical event fires once.
-local function once(key)
-  if done[key] then return false end
-  done[key] = true
-  return true
-end
--- Calls f(...) and swallows a refusal (a leader already taken, a unit already gone).
-local function try(f, ...) return pcall(f, ...) end
--- Whether faction f is in the game and not yet eliminated.
-local function exists(f)
-  for _, id in ipairs(gyr.factions()) do
-    if id == f then return gyr.faction_info(f).alive end
-  end
-  return false
-end
--- Whether any unit with the tag (of the faction, when given) is still alive.
-local function alive(tag, faction)
-  if faction and not exists(faction) then return false end
-  return #gyr.units { tag = tag, faction = faction } > 0
-end
--- Moves every unit of faction `from` with the tag to faction `to`; false when none is left.
-local function defect_tag(tag, from, to, text, note)
-  if not alive(tag, from) then return false end
-  gyr.defect { tag = tag, faction = from, to = to, text = text, note = note }
-  return true
-end
+-- Shared helpers (scripts/lib/history.lua): dates to turns, events that fire once, refusals
+-- swallowed, and questions about factions and units.
+local H = gyr.include("history")
+local turn_of, once, happened, try = H.turn_of, H.once, H.happened, H.try
+local alive, defect_tag = H.alive, H.defect_tag
 
 -- ---------------------------------------------------------------- the scenario
 scenario {
@@ -323,7 +291,7 @@ on("turn_start", function(ev)
     wait_for_song()
   end
   -- A Yudu left at court still goes over when the Jin are winning or when summer comes.
-  if not yudu_with_jin and not done.yudu and t >= T_SUMMER and gyr.chance(fengxian_trusted and 60 or 25) then
+  if not yudu_with_jin and not happened("yudu") and t >= T_SUMMER and gyr.chance(fengxian_trusted and 60 or 25) then
     yudu_defects("He had planned to come 'this summer' all along.")
   end
   if t >= 2 and gyr.chance(20) then yuanjun_mutiny() end
@@ -383,7 +351,7 @@ end)
 on("battle", function(ev)
   local winner = ev.attacker_won and ev.attacker_faction or ev.defender_faction
   local loser = ev.attacker_won and ev.defender_faction or ev.attacker_faction
-  if winner == "jin" and loser == "liao" and not yudu_with_jin and not done.yudu and gyr.chance(25) then
+  if winner == "jin" and loser == "liao" and not yudu_with_jin and not happened("yudu") and gyr.chance(25) then
     yudu_defects("The Jin are winning, and the court suspects him still.")
   end
   if winner == "liao" and loser == "mutineers" and once("mutiny_down") then
