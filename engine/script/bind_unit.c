@@ -116,6 +116,8 @@ static int l_units(lua_State *L)
     }
     lua_pop(L, 1);
     const char *tag = ls_field_str(L, 1, "tag", NULL);
+    char tagbuf[GAME_ID_LEN + 1];   /* a copy: a tag made by an __index metamethod is not anchored */
+    if (tag) { snprintf(tagbuf, sizeof tagbuf, "%s", tag); tag = tagbuf; }
     const char *tid = ls_field_str(L, 1, "type", NULL);
     if (tid && (type = rules_find_unit_type(&g->rules, tid)) < 0)
         return luaL_error(L, "gyr.units: unknown unit type '%s'", tid);
