@@ -29,6 +29,22 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
+static void sb_hook(lua_State *L, lua_Debug *ar);
+
+/* The budget is spent: remember where, make every further instruction fail, raise. */
+static void sb_over_budget(lua_State *L, LScript *s)
+{
+    if (!s->budget_exceeded) {
+        s->budget_exceeded = 1;
+        snprintf(s->budget_msg, sizeof s->budget_msg,
+                 "%.240s: script exceeded its instruction budget (%lld instructions)",
+                 s->where[0] ? s->where : s->path, s->budget);
+    }
+    lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+    lua_pushstring(L, s->budget_msg);
+    lua_error(L);
+}
+
 /* Count hook: charges the instructions run and stops the script when its budget is spent.
  * Once spent it fires on every instruction, so a pcall inside the script cannot go on. */
 static void sb_hook(lua_State *L, lua_Debug *ar)
@@ -40,17 +56,70 @@ static void sb_hook(lua_State *L, lua_Debug *ar)
         const char *src = ar->source[0] == '@' ? ar->source + 1 : ar->short_src;
         snprintf(s->where, sizeof s->where, "%s:%d", src, ar->currentline);
     }
-    if (s->budget_exceeded || s->used > s->budget) {
-        if (!s->budget_exceeded) {
-            s->budget_exceeded = 1;
-            snprintf(s->budget_msg, sizeof s->budget_msg,
-                     "%.240s: script exceeded its instruction budget (%lld instructions)",
-                     s->where[0] ? s->where : s->path, s->budget);
-        }
-        lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
-        lua_pushstring(L, s->budget_msg);
-        lua_error(L);
+    if (s->budget_exceeded || s->used > s->budget) sb_over_budget(L, s);
+}
+
+/* Library calls that walk or build big data count as the instructions that work would take:
+ * one per 16 bytes of each string argument and per table element of each table argument
+ * (string.rep: per 16 bytes of its result). Without this a loop of a few big C calls could run
+ * for hours inside the instruction budget. Sizes only, so the charge is deterministic. */
+#define SB_BYTES_PER_INSTR 16
+/* Adds cost (in bytes) to the instructions used; raises the budget error when spent. */
+static void sb_charge(lua_State *L, LScript *s, long long cost)
+{
+    if (s->budget <= 0) return;
+    s->used += cost / SB_BYTES_PER_INSTR;
+    if (s->budget_exceeded || s->used > s->budget) sb_over_budget(L, s);
+}
+
+static int sb_charged(lua_State *L)
+{
+    LScript *s = ls_self(L);
+    int n = lua_gettop(L), is_rep = lua_toboolean(L, lua_upvalueindex(2));
+    long long cost = 0;
+    for (int i = 1; i <= n; i++) {
+        if (lua_type(L, i) == LUA_TSTRING) cost += (long long)lua_rawlen(L, i);
+        else if (lua_type(L, i) == LUA_TTABLE) cost += (long long)lua_rawlen(L, i) * SB_BYTES_PER_INSTR;
     }
+    sb_charge(L, s, cost);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    if (lua_pcall(L, n, LUA_MULTRET, 0) != LUA_OK) {
+        /* the library's own error: give it the script's FILE:LINE (the library function now
+         * runs under this wrapper, so its luaL_error cannot see the Lua caller) */
+        if (!s->budget_exceeded && lua_type(L, -1) == LUA_TSTRING) {
+            if (strstr(lua_tostring(L, -1), "to '?'")) {   /* name the function as Lua would */
+                luaL_gsub(L, lua_tostring(L, -1), "to '?'", lua_tostring(L, lua_upvalueindex(3)));
+                lua_remove(L, -2);
+            }
+            luaL_where(L, 1);
+            const char *w = lua_tostring(L, -1), *m = lua_tostring(L, -2);
+            if (w[0] && strncmp(m, w, strlen(w)) != 0) {
+                lua_insert(L, -2);
+                lua_concat(L, 2);
+            } else {
+                lua_pop(L, 1);
+            }
+        }
+        return lua_error(L);
+    }
+    if (is_rep && lua_gettop(L) >= 1 && lua_type(L, 1) == LUA_TSTRING)
+        sb_charge(L, s, (long long)lua_rawlen(L, 1));   /* what it built */
+    return lua_gettop(L);
+}
+
+/* Wrap every function of library lib in sb_charged. */
+static void sb_charge_lib(lua_State *L, const char *lib, const char *const *names)
+{
+    lua_getglobal(L, lib);
+    for (int i = 0; names[i]; i++) {
+        if (lua_getfield(L, -1, names[i]) != LUA_TFUNCTION) { lua_pop(L, 1); continue; }
+        lua_pushboolean(L, !strcmp(lib, "string") && !strcmp(names[i], "rep"));
+        lua_pushfstring(L, "to '%s'", names[i]);
+        lua_pushcclosure(L, sb_charged, 3);
+        lua_setfield(L, -2, names[i]);
+    }
+    lua_pop(L, 1);
 }
 
 /* ================================================================ deterministic pairs / next */
@@ -492,6 +561,13 @@ lua_State *ls_sandbox_new(LScript *s)
     lua_pushcfunction(L, sb_randomseed);
     lua_setfield(L, -2, "randomseed");
     lua_pop(L, 1);
+    static const char *const strf[] = { "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower",
+                                        "match", "rep", "reverse", "sub", "upper", "pack", "unpack", NULL };
+    static const char *const tabf[] = { "concat", "insert", "move", "remove", "sort", "unpack", NULL };
+    static const char *const utff[] = { "char", "codepoint", "len", "offset", "codes", NULL };
+    sb_charge_lib(L, "string", strf);
+    sb_charge_lib(L, "table", tabf);
+    sb_charge_lib(L, "utf8", utff);
     lua_sethook(L, sb_hook, LUA_MASKCOUNT, LS_HOOK_EVERY);
     return L;
 }

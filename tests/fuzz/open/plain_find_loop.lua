@@ -1,3 +1,0 @@
--- plain_find_loop.lua - open bug: plain string.find over a 20 MB subject in a loop runs for hours inside the budget
-local s = string.rep("x", 2e7)
-for i = 1, 1e7 do local a = s:find("y", 1, true) end
