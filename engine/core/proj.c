@@ -3,6 +3,7 @@
  * work in whole metres so the map builder gets the same answer on every compiler. */
 #include <math.h>
 #include "proj.h"
+#include <stddef.h>
 
 #define PI 3.14159265358979323846
 #define DEG (PI / 180.0)
@@ -69,13 +70,15 @@ static int64_t fdiv(int64_t a, int64_t b)
     return q;
 }
 
-/* Nearest hex centre to (x, y): tries the 3x3 candidates around the rounded row and column. */
-Hex proj_hex_at_m(int32_t origin_x_m, int32_t origin_y_m, int32_t size_m, int64_t x_m, int64_t y_m)
+/* Nearest hex centre to (x, y) among the 3x3 candidates around the rounded row and column;
+ * *margin_m (optional) gets how far (x, y) lies from the edge with the next nearest hex. */
+static Hex hex_at_m(int32_t origin_x_m, int32_t origin_y_m, int32_t size_m, int64_t x_m, int64_t y_m,
+                    int64_t *margin_m)
 {
     int64_t rs = PROJ_ROW_M(size_m);
     int64_t r0 = fdiv(2 * ((int64_t)origin_y_m - y_m) + rs, 2 * rs);
     Hex best = hex_make(0, 0);
-    int64_t bestd = -1;
+    int64_t bestd = -1, second = -1;
     for (int64_t r = r0 - 1; r <= r0 + 1; r++) {
         /* x = ox + size*(2q + r)/2  =>  q ~ (2(x-ox)/size - r)/2 */
         int64_t t = 2 * (x_m - origin_x_m) - r * size_m;
@@ -86,12 +89,32 @@ Hex proj_hex_at_m(int32_t origin_x_m, int32_t origin_y_m, int32_t size_m, int64_
             proj_hex_centre_m(origin_x_m, origin_y_m, size_m, h, &cx, &cy);
             int64_t d = (cx - x_m) * (cx - x_m) + (cy - y_m) * (cy - y_m);
             if (bestd < 0 || d < bestd) {
+                second = bestd;
                 bestd = d;
                 best = h;
+            } else if (second < 0 || d < second) {
+                second = d;
             }
         }
     }
+    /* neighbouring centres are size_m apart: d2 - d1 = 2 * size * (distance to their bisector) */
+    if (margin_m) *margin_m = (second - bestd) / (2 * (int64_t)size_m);
     return best;
+}
+
+Hex proj_hex_at_m(int32_t origin_x_m, int32_t origin_y_m, int32_t size_m, int64_t x_m, int64_t y_m)
+{
+    return hex_at_m(origin_x_m, origin_y_m, size_m, x_m, y_m, NULL);
+}
+
+/* Metres from a lat/lon to the nearest hex edge (whole metres, rounded down). */
+int64_t proj_latlon_edge_margin_m(const Map *m, double lat, double lon)
+{
+    if (!(lat >= -85.0 && lat <= 85.0 && lon >= -360.0 && lon <= 360.0)) return 0;
+    int64_t x, y, margin;
+    proj_forward_e6((int32_t)lround(lat * 1e6), (int32_t)lround(lon * 1e6), &x, &y);
+    hex_at_m(m->origin_x_m, m->origin_y_m, m->hex_size_m, x, y, &margin);
+    return margin;
 }
 
 /* Hex containing lat/lon on a geographic map; the result may lie off the map (and is far off

@@ -25,6 +25,12 @@ void proj_inverse(double x_m, double y_m, double *lat, double *lon);
 /* Hex containing a lat/lon on a geographic map (may be off the map: check map_in_bounds). */
 Hex proj_latlon_to_hex(const Map *m, double lat, double lon);
 void proj_hex_to_latlon(const Map *m, Hex h, double *lat, double *lon);
+/* How far (whole metres) a lat/lon lies from the edge of its hex. A point this close to an
+ * edge could fall in either hex if another machine's libm rounded the projection differently,
+ * so the script host refuses placements within PROJ_SAFE_MARGIN_M of an edge: what reaches the
+ * game state is then the same on every machine. */
+#define PROJ_SAFE_MARGIN_M 5
+int64_t proj_latlon_edge_margin_m(const Map *m, double lat, double lon);
 /* Great-circle distance in km (haversine, mean Earth radius 6371 km). */
 double proj_great_circle_km(double lat1, double lon1, double lat2, double lon2);
 

@@ -342,6 +342,11 @@ int ls_to_hex(lua_State *L, int idx, const Map *m, Hex *out, char *msg, size_t c
             snprintf(msg, cap, "this map has no geography: use {q=,r=} instead of lat/lon");
             return -1;
         }
+        if (proj_latlon_edge_margin_m(m, lat, lon) < PROJ_SAFE_MARGIN_M) {
+            snprintf(msg, cap, "lat %.6f lon %.6f lies within %d m of a hex edge: move it a little so "
+                     "that every machine places it in the same hex", lat, lon, PROJ_SAFE_MARGIN_M);
+            return -1;
+        }
         *out = proj_latlon_to_hex(m, lat, lon);
         return 0;
     }
