@@ -1,6 +1,6 @@
 # places-scenarios.geo - extra places the scenarios of scripts/scenarios/ need that places.geo lacks.
 # Same format as places.geo:  place ID KIND "Pinyin" "漢字" LAT LON owner=FACTION [note="..."]
-# Sites marked "weak" are placeholders from general knowledge (history.md gives no location).
+# Sites marked "weak" are approximate: placed from general knowledge where history.md gives no location.
 
 # --- Songhua front, 1114: the prefectures that fell after Chuhedian --------------------------------
 place xiangzhou    town     "Xiangzhou"          "祥州"     44.62 125.48 owner=liao note="site weak: Wanjinta ruins, Nong'an; fell after Chuhedian 1114 (JS)"

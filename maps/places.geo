@@ -33,7 +33,7 @@ place shenzhou      town     "Shenzhou"           "瀋州"       41.80 123.43 ow
 place xianzhou_beizhen town  "Xianzhou (Beizhen)" "顯州"       41.60 121.80 owner=liao note="Beizhen, below the Yiwulu Shan tombs"
 place xianzhou_kaiyuan fortress "Xianzhou (Kaiyuan)" "咸州"    42.55 124.03 owner=liao note="Laocheng, Kaiyuan; frontier prefecture facing the Jurchen"
 place qianzhou      town     "Qianzhou"           "乾州"       41.55 121.55 owner=liao note="Qianling tomb town near Beizhen; site uncertain"
-place jilishan      site     "Jilishan"           "蒺藜山"     41.78 122.00 owner=liao note="battlefield of 1117 near Xianzhou (Beizhen); placeholder site"
+place jilishan      site     "Jilishan"           "蒺藜山"     41.78 122.00 owner=liao note="battlefield of 1117 near Xianzhou (Beizhen); site approximate: not located in the sources"
 place jinzhou       town     "Jinzhou"            "錦州"       41.10 121.13 owner=liao
 place hesuguan      town     "Hesuguan"           "曷蘇館"     40.00 122.30 owner=liao note="district of the registered Jurchen, Gaizhou-Fuzhou area; site weak"
 place baozhou       fortress "Baozhou (Poju)"     "保州"       40.20 124.53 owner=liao note="Uiju on the Yalu; to Goryeo 1117"
