@@ -350,7 +350,7 @@ int session_save(const Session *s, const char *path, char *err, size_t errlen)
     return record_save(&s->rec, path, err, errlen);
 }
 
-Session *session_load(const char *path, int verify_only, char *err, size_t errlen)
+Session *session_load(const char *path, char *err, size_t errlen)
 {
     Record rec;
     if (record_load(&rec, path, err, errlen)) return NULL;
@@ -364,7 +364,6 @@ Session *session_load(const char *path, int verify_only, char *err, size_t errle
     }
     Session *s = resimulate(&info, &rec, rec.n, 1, 0, 1, err, errlen);
     record_free(&rec);
-    (void)verify_only;
     return s;
 }
 

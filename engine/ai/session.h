@@ -20,10 +20,9 @@ typedef struct Session {
     int ai_kind[GAME_MAX_FACTIONS]; /* AiKind, or -1 for human */
     int difficulty;
     int last_turn_hashed;
-    /* undo: the state before the last undoable move */
-    Game *undo_game;
+    /* undo: the record's length before the last move that can be taken back, -1 when none
+     * (undo re-simulates the record up to there) */
     int undo_rec_n;
-    int undo_log_n;
 } Session;
 
 /* Start a scenario (id, or a path to a .lua file). ai_spec: NULL or "" = every side human;
@@ -55,10 +54,11 @@ int session_run_ai(Session *s, int max_turn);
 int session_can_undo(const Session *s);
 int session_undo(Session *s);
 
-/* Save the record (atomic); load a save/replay and re-simulate it, verifying every hash.
+/* Save the record (atomic); load a save/replay and re-simulate it, always verifying every hash
+ * (a game is a replay: loading one is checking it).
  * Loading stops at the first mismatch with "FILE:LINE: turn N: state hash differs" in err. */
 int session_save(const Session *s, const char *path, char *err, size_t errlen);
-Session *session_load(const char *path, int verify_only, char *err, size_t errlen);
+Session *session_load(const char *path, char *err, size_t errlen);
 /* Re-simulate a loaded record up to the start of turn (for stepping back and forth in a
  * replay). Returns a new session or NULL. */
 Session *session_replay_to(const Record *rec, int turn, char *err, size_t errlen);

@@ -207,7 +207,7 @@ int bench_run(int json)
     double vv[5];
     for (int i = 0; i < 5; i++) {
         double t1 = now_ms();
-        Session *ver = session_load(rec_path, 1, err, sizeof err);
+        Session *ver = session_load(rec_path, err, sizeof err);
         vv[i] = now_ms() - t1;
         if (!ver) { fprintf(stderr, "gyrfalcon: bench replay did not verify: %s\n", err); remove(rec_path); return 1; }
         session_free(ver);

@@ -150,7 +150,7 @@ int headless_play(const HeadlessOpts *o)
 int headless_replay(const char *path, int verify, int json)
 {
     char err[1024];
-    Session *s = session_load(path, verify, err, sizeof err);
+    Session *s = session_load(path, err, sizeof err);
     if (!s) { fprintf(stderr, "gyrfalcon: %s\n", err); return 1; }
     if (verify && !json) {
         int hashes = 0;

@@ -479,7 +479,7 @@ int ui_screenshot(const char *out_png, const char *scenario, const char *replay,
     }
     Session *s = NULL;
     if (replay) {
-        Session *full = session_load(replay, 0, err, errlen);
+        Session *full = session_load(replay, err, errlen);
         if (!full) return -1;
         if (turn > 0) {
             s = session_replay_to(&full->rec, turn, err, errlen);

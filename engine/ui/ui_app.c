@@ -196,7 +196,7 @@ void ui_enter_game(UiApp *app, Session *s)
 int ui_load_game(UiApp *app, const char *path)
 {
     char err[1024];
-    Session *s = session_load(path, 0, err, sizeof err);
+    Session *s = session_load(path, err, sizeof err);
     if (!s) {
         ui_toast(app, 1, "%s", err);
         return -1;

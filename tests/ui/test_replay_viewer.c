@@ -107,7 +107,7 @@ static void test_taking_command_in_a_replay_lets_the_player_order(void **st)
     char err[512], saved[160];
     snprintf(saved, sizeof saved, "%s.taken", path);
     assert_int_equal(session_save(s, saved, err, sizeof err), 0);
-    Session *back = session_load(saved, 1, err, sizeof err);
+    Session *back = session_load(saved, err, sizeof err);
     if (!back) fail_msg("taken-over game does not verify: %s", err);
     assert_true(back->ai_kind[f] < 0);
     assert_int_equal(game_hash(back->game), game_hash(s->game));
