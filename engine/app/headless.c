@@ -125,6 +125,67 @@ static int play_campaign(const HeadlessOpts *o, const ScenarioInfo *info, const 
     return rc;
 }
 
+/* Where a hex is, for the trace: "(q,r)" and the place's name when there is one. */
+static void trace_hex(const Game *g, Hex h, char *buf, size_t cap)
+{
+    int p = map_place_at(g->map, h);
+    if (p >= 0) snprintf(buf, cap, "(%d,%d) %s", h.q, h.r, g->map->places[p].name);
+    else snprintf(buf, cap, "(%d,%d)", h.q, h.r);
+}
+
+/* The side to act's units, one line each, for the trace. */
+static void trace_roster(const Game *g, int f)
+{
+    printf("-- turn %d, %s to move\n", g->turn, g->factions[f].id);
+    for (int u = 0; u < g->n_units; u++) {
+        const Unit *un = &g->units[u];
+        if (!un->alive || un->faction != f) continue;
+        char where[96];
+        trace_hex(g, un->hex, where, sizeof where);
+        printf("   #%d %-32s %-30s %d steps, cohesion %d%s%s\n", u, un->name[0] ? un->name : g->rules.unit_types[un->type].id,
+               where, un->steps, un->cohesion, un->leader >= 0 ? ", led by " : "",
+               un->leader >= 0 ? g->leaders[un->leader].name : "");
+    }
+}
+
+/* One applied command and the events it caused, for the trace. */
+static void trace_command(const Game *g, const Command *c, int log_from)
+{
+    char b[96];
+    if (c->type == CMD_MOVE) {
+        trace_hex(g, c->to, b, sizeof b);
+        printf("   move #%d to %s\n", c->unit, b);
+    } else if (c->type == CMD_ATTACK) {
+        trace_hex(g, c->to, b, sizeof b);
+        printf("   attack %s with", b);
+        for (int i = 0; i < c->n_attackers; i++) printf(" #%d", c->attackers[i]);
+        printf("\n");
+    } else if (c->type == CMD_CHOOSE) {
+        printf("   choose %d\n", c->choice);
+    }
+    for (int i = log_from; i < g->n_log; i++) {
+        printf("      > %s\n", g->log[i].text);
+    }
+}
+
+/* Plays the computer sides command by command, printing each (--trace). */
+static void run_traced(Session *s, int max_turn)
+{
+    int last_turn = -1, last_f = -1;
+    while (session_ai_to_act(s) && !s->game->over) {
+        const Game *g = s->game;
+        if (max_turn > 0 && g->turn > max_turn) break;
+        if (g->turn != last_turn || g->active != last_f) {
+            last_turn = g->turn; last_f = g->active;
+            trace_roster(g, g->active);
+        }
+        int from = g->n_log;
+        Command c;
+        if (session_ai_step(s, &c) != CMD_OK) break;
+        trace_command(s->game, &c, from < s->game->n_log ? from : s->game->n_log);
+    }
+}
+
 int headless_play(const HeadlessOpts *o)
 {
     if (!o->scenario) { fprintf(stderr, "gyrfalcon: --headless needs --scenario ID\n"); return 2; }
@@ -134,7 +195,8 @@ int headless_play(const HeadlessOpts *o)
     if (lscript_find_scenario(o->scenario, &info) == 0 && info.is_campaign) return play_campaign(o, &info, spec);
     Session *s = session_new(o->scenario, o->seed, spec, 1, err, sizeof err);
     if (!s) { fprintf(stderr, "gyrfalcon: %s\n", err); return 1; }
-    session_run_ai(s, o->turns);
+    if (o->trace) run_traced(s, o->turns);
+    else session_run_ai(s, o->turns);
     int rc = 0;
     if (o->record && session_save(s, o->record, err, sizeof err)) {
         fprintf(stderr, "gyrfalcon: %s\n", err);

@@ -13,6 +13,7 @@ typedef struct HeadlessOpts {
     const char *ai;         /* NULL = all default */
     const char *record;     /* write the record here, or NULL */
     int json;
+    int trace;              /* print every command and each side's roster as it plays */
 } HeadlessOpts;
 
 /* Each returns the process exit code and prints a one-line reason on stderr on failure. */

@@ -23,7 +23,7 @@ static const char *HELP =
 "  gyrfalcon --load FILE                       continue a saved game in the window\n"
 "  gyrfalcon --list-scenarios                  one line per scenario: id<TAB>title<TAB>years<TAB>sides\n"
 "  gyrfalcon --check FILE.lua                  validate a scenario; errors as FILE:LINE: message\n"
-"  gyrfalcon --headless --scenario ID --seed N [--turns N] [--ai SIDES] [--record FILE] [--json]\n"
+"  gyrfalcon --headless --scenario ID --seed N [--turns N] [--ai SIDES] [--record FILE] [--json] [--trace]\n"
 "                                              play with computer players, no window; print a summary\n"
 "  gyrfalcon --replay FILE [--verify] [--headless] [--json]\n"
 "                                              play a replay back (window), or re-simulate it and check every hash\n"
@@ -50,7 +50,7 @@ typedef struct Args {
     const char *mode;           /* "window", "headless", ... */
     const char *scenario, *side, *ai, *record, *replay, *out, *load, *check;
     uint64_t seed; int have_seed;
-    int turns, turn, games, json, verify, headless, difficulty;
+    int turns, turn, games, json, verify, headless, difficulty, trace;
     int w, h;
     double lat, lon;
     int q, r;
@@ -129,6 +129,7 @@ int main(int argc, char **argv)
         else if (!strcmp(s, "--ai")) { NEED(1); a.ai = argv[++i]; }
         else if (!strcmp(s, "--record")) { NEED(1); a.record = argv[++i]; }
         else if (!strcmp(s, "--json")) a.json = 1;
+        else if (!strcmp(s, "--trace")) a.trace = 1;
         else if (!strcmp(s, "--verify")) a.verify = 1;
         else if (!strcmp(s, "--headless")) a.headless = 1;
         else if (!strcmp(s, "--mod-dir")) { NEED(1); lscript_set_mod_dir(argv[++i]); }
@@ -170,7 +171,7 @@ int main(int argc, char **argv)
     if (!strcmp(m, "check")) return headless_check(a.check);
     if (!strcmp(m, "headless")) {
         if (!a.scenario) return fail("--headless needs --scenario ID", NULL);
-        HeadlessOpts o = { a.scenario, a.seed, a.turns, a.ai, a.record, a.json };
+        HeadlessOpts o = { a.scenario, a.seed, a.turns, a.ai, a.record, a.json, a.trace };
         return headless_play(&o);
     }
     if (!strcmp(m, "replay")) {

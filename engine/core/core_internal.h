@@ -22,6 +22,9 @@ int gamei_hex_seen(const Game *g, int faction, Hex h);
 /* Name of a unit for the log: its own name, its leader's, or its type. */
 void gamei_unit_label(const Game *g, int unit, char *buf, int cap);
 
+/* contact.c: units at war never share a hex; the side not holding it withdraws. */
+void gamei_separate(Game *g);
+
 /* move.c */
 CmdResult movei_check(const Game *g, const Command *c);
 void movei_apply(Game *g, const Command *c);

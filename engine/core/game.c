@@ -219,10 +219,12 @@ CmdResult game_check(const Game *g, const Command *c)
     }
 }
 
-/* After any change by play: dead factions, instant victory, a dead active faction passes. */
+/* After any change by play: enemies sharing a hex separated, dead factions, instant victory,
+ * a dead active faction passes. */
 static void settle(Game *g)
 {
     if (g->over) return;
+    gamei_separate(g);
     gamei_update_alive(g);
     gamei_check_instant_victory(g);
     if (g->over) return;
