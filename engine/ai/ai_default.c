@@ -472,6 +472,25 @@ static int unit_role(const Ai *ai, const Game *g, int u, const uint8_t *reserve)
     return ROLE_ADVANCE;
 }
 
+/* The steps (x100) a unit of steps steps expects to lose when attacked at ratio10, and the
+ * chance (percent) that it is destroyed, from the rules' results table with no modifier. */
+static void danger_loss(const Game *g, int ratio10, int steps, int *e_loss_x100, int *p_die)
+{
+    static const int ways[11] = { 1, 2, 3, 4, 5, 6, 5, 4, 3, 2, 1 };   /* 2d6 totals 2..12 */
+    const Rules *r = &g->rules;
+    int col = 0;
+    for (int c = 0; c < r->crt_cols; c++) if (r->crt_ratio10[c] <= ratio10) col = c;
+    int e = 0, die = 0;
+    for (int row = 0; row < 11 && row < CRT_ROWS; row++) {
+        const CrtResult *res = &r->crt[col][row];
+        int loss = res->rout ? steps : res->def_loss < steps ? res->def_loss : steps;
+        e += ways[row] * loss;
+        if (loss >= steps) die += ways[row];
+    }
+    *e_loss_x100 = e * 100 / 36;
+    *p_die = die * 100 / 36;
+}
+
 /* Score of unit u standing at cell ci at the end of its move (higher is better). */
 static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int *field, int supply_known)
 {
@@ -502,23 +521,33 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
     }
     case ROLE_GARRISON_TO: s -= (long)hex_distance(h, ai->assign[u]) * 400; break;
     }
-    /* the danger: about what a step or two is worth where a strong attack could fall; more
-     * for units that one bad roll destroys, and for leaders (captured with their unit) */
-    if (ratio > 12) {
-        long pen = (long)(ratio > 52 ? 40 : ratio - 12) * 12 * dmul;
-        if (un->steps <= 2) pen *= 2;
-        if (un->leader >= 0) pen *= 3;
-        s -= pen;
+    /* the danger: the steps the unit can expect to lose if the enemy strikes here at the
+     * odds it could muster (by the results table), times what a step is worth to this army
+     * (its share of all our steps: a small army guards each unit more), and how likely the
+     * enemy is to strike at those odds; a leader counts when the unit could be destroyed */
+    int e_loss = 0, p_die = 0, risk = 0;
+    if (ai->threat[ci] > 0) {
+        danger_loss(g, ratio, un->steps, &e_loss, &p_die);
+        int likely = ratio < 8 ? 25 : ratio < 12 ? 60 : 100;
+        long per_step = 2000L / (ai->army_steps + 5);
+        if (per_step < 40) per_step = 40;
+        long pen = (long)e_loss * per_step / 100 + (un->leader >= 0 ? (long)p_die * per_step * 3 / 100 : 0);
+        s -= pen * likely / 100 * 20 * dmul;
+        risk = p_die * likely / 100;
         /* a leader does not stand where the enemy can strike at twice our defence, not even
          * for a prize: losing him costs more than most places are worth */
         if (un->leader >= 0 && role != ROLE_FLEE && ratio > 20)
             s -= (long)(ratio - 20) * (leader_weight(ai, g, u) >= 3 ? 2000 : 800);
     }
-    /* a place to take */
+    /* a place to take, worth less where it would likely be lost again at once */
     int p = map_place_at(m, h);
     if (p >= 0 && ai_place_capturable(g, ai->faction, p) && role != ROLE_FLEE) {
         int w = place_weight(ai, p);
-        s += (long)(w > 0 ? w : g->places[p].owner < 0 ? 10 : 40) * 20;
+        s += (long)(w > 0 ? w : g->places[p].owner < 0 ? 10 : 40) * 20 * (100 - risk * 3 / 4) / 100;
+        /* a unit beyond its supply that can take a supply source feeds itself there */
+        if (g->places[p].supply_source && supply_known &&
+            ai->supply[ccell(g, un->hex)] > g->rules.supply_range)
+            s += 4000L * (100 - risk) / 100;
     }
     /* defensive ground matters where the enemy can strike */
     if (ai->threat[ci] > 0) {
@@ -537,8 +566,7 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
         if (role == ROLE_RETREAT) s -= 3000;
         else s -= 150 + (coh < 70 ? (70 - coh) * 20 : 0);
     }
-    /* keep together: friendly units next door; a leader stays inside what the army sees
-     * (the fog at the edge may hide an army that would catch it there) */
+    /* keep together: friendly units next door */
     int friends = 0, blind = 0;
     for (int d = 0; d < HEX_DIRS; d++) {
         Hex n = hex_neighbor(h, d);
@@ -547,18 +575,18 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
         if (!ai->vis[ccell(g, n)]) blind++;
     }
     s += friends * 25;
-    if (un->leader >= 0 && role != ROLE_FLEE) {
-        int lw = leader_weight(ai, g, u);
-        s -= (long)blind * (lw >= 3 ? 250 : 120);
-        /* and keeps a march or two between himself and the enemies it knows of, so that an
-         * army arriving next turn cannot pin him against a wall */
+    /* the commander the scenario counts stays inside what the army sees (the fog at the
+     * edge may hide an army that would catch him there) and keeps a march or two from the
+     * enemies it knows of; other leaders lead from the front, kept only from bad odds */
+    if (un->leader >= 0 && role != ROLE_FLEE && leader_weight(ai, g, u) >= 3) {
+        s -= (long)blind * 250;
         int dmin = 99;
         for (int e = 0; e < g->n_units && e < GAME_MAX_UNITS; e++) {
             if (!ai->mem[e].known || !game_is_enemy(g, ai->faction, ai->mem[e].faction)) continue;
             int d = hex_distance(ai->mem[e].hex, h);
             if (d < dmin) dmin = d;
         }
-        if (dmin < 6) s -= (long)(6 - dmin) * (lw >= 3 ? 200 : 80);
+        if (dmin < 6) s -= (long)(6 - dmin) * 200;
     }
     return s;
 }
@@ -631,6 +659,9 @@ static void pick_reserves(Ai *ai, const Game *g)
 
 static void start_turn(Ai *ai, const Game *g)
 {
+    ai->army_steps = 0;
+    for (int u = 0; u < g->n_units; u++)
+        if (own(ai, g, u)) ai->army_steps += g->units[u].steps;
     for (int u = 0; u < GAME_MAX_UNITS; u++) ai->assign[u].q = NO_HEX;
     refresh_knowledge(ai, g);
     ai_objectives(ai, g);

@@ -119,14 +119,13 @@ int ai_unit_defence(const Game *g, int u)
     return un->steps * g->rules.unit_types[un->type].defence;
 }
 
-/* Worth of one step: attack + defence, a leader's unit three times that. */
+/* Worth of one step: attack + defence. (A leader's worth is counted apart, from the chance
+ * that he is taken or killed, not by weighing his unit's steps.) */
 int ai_step_value(const Game *g, int u)
 {
     const UnitType *t = &g->rules.unit_types[g->units[u].type];
     int v = t->attack + t->defence;
-    if (v < 1) v = 1;
-    if (g->units[u].leader >= 0) v *= 3;
-    return v;
+    return v < 1 ? 1 : v;
 }
 
 /* Weakened: a third of its steps or fewer and worn (a small but fresh body is not weak),
@@ -563,6 +562,8 @@ void ai_objectives(Ai *ai, const Game *g)
         }
         w += g->places[p].vp * 30;
         if (named && g->places[p].vp <= 0) w /= scored ? 6 : 3;   /* points are what count */
+        /* an enemy's supply source feeds our army once taken, and starves theirs */
+        if (g->places[p].supply_source) w += 200;
         int o = g->places[p].owner;
         if (o >= 0 && game_is_enemy(g, me, o)) add_obj(ai, OBJ_TAKE, mp->hex, p, -1, w, 0);
         else if (o < 0 && g->places[p].vp > 0) add_obj(ai, OBJ_TAKE, mp->hex, p, -1, w / 2, 0);
@@ -682,12 +683,16 @@ int ai_attack_score(const Ai *ai, const Game *g, const Command *c, const CombatP
     score += (long)p->p_capture * vd * (hunted ? 4000 : 1000) / p->denom;
     int pl = map_place_at(g->map, c->to);
     if (pl >= 0 && ai_place_capturable(g, ai->faction, pl)) {
+        /* a place the AI wants is worth a few steps of its own once the defenders are gone
+         * from it (fallen back, routed or destroyed): a weight of 1000 is about three */
         int w = 0;
         for (int k = 0; k < ai->n_obj; k++)
             if (ai->obj[k].place == pl && ai->obj[k].weight > w) w = ai->obj[k].weight;
-        score += (long)(p->p_retreat + p->p_rout) * w * vd / 10 / p->denom;
+        int clear = 0;
+        for (int k = 0; k < p->n; k++)
+            if (p->out[k].retreat || p->out[k].rout || p->out[k].def_loss >= dsteps) clear += p->out[k].prob;
+        score += (long)clear * w * va / 3 / p->denom;
     }
-    (void)dsteps;
     /* our lead attacker takes the losses: if it carries a leader, the chance that the unit
      * is destroyed or routs (the leader with it) weighs heavily, and a commander the
      * scenario counts is never staked on the dice unless the blow takes a hunted leader */
@@ -708,7 +713,7 @@ int ai_attack_score(const Ai *ai, const Game *g, const Command *c, const CombatP
             if (o->att_loss >= lu->steps || coh <= g->rules.rout_cohesion) lrisk += o->prob;
         }
         score -= (long)lrisk * va * (lw >= 3 ? 6000 : 2500) / p->denom;
-        score -= (long)lhurt * va * (lw >= 3 ? 300 : 100) / p->denom;
+        score -= (long)lhurt * va * (lw >= 3 ? 300 : 30) / p->denom;
     }
     int leader_ok = 1;
     if (lw >= 3 && !(hunted && p->p_capture * 2 >= p->denom)) {

@@ -84,6 +84,10 @@ for _, id in ipairs({ "ningjiang", "chuhedian", "binzhou", "xiangzhou", "daluguc
 end
 place("baozhou", {})   -- Goryeo's since 1117
 place("zhongjing", { owner = "jin", vp = 0, supply = true })
+-- Tianzuo's abandoned camp at Yuanyang lake, with its herds and carts, feeds the Jin western
+-- army (Yudu brought 5,000 carts and tens of thousands of beasts, JS), as the Western Capital
+-- would once retaken.
+place("yuanyang", { owner = "jin", vp = 0, supply = true })
 -- Tianzuo's west: the Western Capital (it had surrendered and risen again), the lake camps,
 -- the Yin Mountains and the Yellow River towns.
 place("xijing",    { owner = "liao", vp = 0, supply = true })
@@ -221,6 +225,10 @@ end
 gyr.ai_goal { faction = "liao", type = "protect_leader", leader = "tianzuo", weight = 10 }
 gyr.ai_goal { faction = "liao", type = "flee_to", place = "jiashan", weight = 8 }
 gyr.ai_goal { faction = "liao", type = "hold", place = "xijing", weight = 3 }
+-- Three refuges held win even if the emperor is taken: every one needs its garrison.
+for _, id in ipairs({ "jiashan", "qingzhong", "tiande", "dongsheng", "ongut", "yingzhou" }) do
+  gyr.ai_goal { faction = "liao", type = "hold", place = id, weight = 5 }
+end
 gyr.ai_goal { faction = "song", type = "hold", place = "xiongzhou", weight = 5 }
 gyr.ai_goal { faction = "xia", type = "hold", place = "xingqing", weight = 5 }
 
@@ -334,6 +342,11 @@ local function tianzuo_check()
       break
     end
   end
+  -- The emperor is taken: now only the refuges count, for both sides.
+  gyr.clear_ai_goals("jin")
+  for _, id in ipairs(REFUGES) do gyr.ai_goal { faction = "jin", type = "take", place = id, weight = 10 } end
+  gyr.clear_ai_goals("liao")
+  for _, id in ipairs(REFUGES) do gyr.ai_goal { faction = "liao", type = "hold", place = id, weight = 8 } end
 end
 
 on("turn_start", function(ev)
