@@ -111,7 +111,8 @@ static int min_ratio(const Ai *ai, const Game *g, Hex target)
     int r = base[ai->difficulty];
     int p = map_place_at(g->map, target);
     if (p >= 0 && place_weight(ai, p) >= 700) r -= 2;   /* worth paying for */
-    return r < 8 ? 8 : r;
+    r -= 2 * ai->urgent;                                /* the game is slipping away */
+    return r < 5 ? 5 : r;
 }
 
 /* The next planned command still valid now: moves of units still free to move, attacks
@@ -211,6 +212,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
         if (!map_in_bounds(g->map, h)) continue;
         /* vital: its loss ends the game, or the scenario's victory turns on it */
         int vital = o->critical || o->weight >= 700;
+        if (ai->urgent >= 2 && !vital) continue;     /* the last turns: every man to the front */
         if (!place_threatened(ai, g, h, vital, 5)) continue;
         int here[AI_STACK_CAP];
         int nh = game_units_at(g, h, here, AI_STACK_CAP), mine = 0, best = -1;
@@ -431,6 +433,18 @@ static int plan_attacks(Ai *ai, const Game *g, int allow_moves)
         pl.cmd.n_attackers = best_n;
         pl.n_movers = best_nm;
         pl.score = best_score;
+        /* a blow struck away from the objectives costs the march back: a tenth of a step
+         * of the mover's worth for every hex it ends farther from them */
+        for (int k = 0; k < pl.n_movers; k++) {
+            int u = pl.movers[k], cls = cls_of(g, u);
+            const int *f = ai_field(ai, g, cls);
+            int a = f[ccell(g, g->units[u].hex)], b = f[ccell(g, pl.to[k])];
+            int plain = g->rules.terrain[TER_PLAIN].move_cost[cls];
+            if (plain < 1 || plain >= MOVE_IMPASSABLE) plain = 1;
+            if (a < AI_INF / 2 && b < AI_INF / 2 && b > a)
+                pl.score -= (b - a) / plain * 10 * ai_step_value(g, u);
+        }
+        if (pl.score <= 0) continue;
         if (np < MAX_TARGETS) plans[np++] = pl;
     }
     /* best plans first; each unit in one plan only */
@@ -543,7 +557,8 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
     int p = map_place_at(m, h);
     if (p >= 0 && ai_place_capturable(g, ai->faction, p) && role != ROLE_FLEE) {
         int w = place_weight(ai, p);
-        s += (long)(w > 0 ? w : g->places[p].owner < 0 ? 10 : 40) * 20 * (100 - risk * 3 / 4) / 100;
+        int keep = ai->urgent >= 2 ? 100 : 100 - risk * 3 / 4;   /* at the end, held now is enough */
+        s += (long)(w > 0 ? w : g->places[p].owner < 0 ? 10 : 40) * 20 * keep / 100;
         /* a unit beyond its supply that can take a supply source feeds itself there */
         if (g->places[p].supply_source && supply_known &&
             ai->supply[ccell(g, un->hex)] > g->rules.supply_range)
@@ -657,8 +672,43 @@ static void pick_reserves(Ai *ai, const Game *g)
 
 /* ================================================================ the turn */
 
+/* Victory points a faction would have if the game ended now: its score plus the points of
+ * the places it holds. */
+static int projected_score(const Game *g, int f)
+{
+    int s = g->factions[f].score;
+    for (int p = 0; p < g->map->n_places; p++)
+        if (g->places[p].owner == f) s += g->places[p].vp;
+    return s;
+}
+
+/* How pressed for time the AI is (0 calm, 1 pressed, 2 last chance): the game would be lost
+ * if it ended now and few turns are left. */
+static int urgency(const Ai *ai, const Game *g)
+{
+    if (g->max_turns <= 0) return 0;
+    int left = g->max_turns - g->turn + 1, losing = 0;
+    for (int i = 0; i < g->n_victory; i++) {
+        const VictoryCond *vc = &g->victory[i];
+        if (vc->faction < 0 || vc->faction >= g->n_factions) continue;
+        int ours = vc->faction == ai->faction || game_is_friend(g, ai->faction, vc->faction);
+        int theirs = !ours && game_is_enemy(g, ai->faction, vc->faction);
+        if (vc->type == VC_SCORE) {
+            int met = projected_score(g, vc->faction) >= vc->value;
+            if ((ours && !met) || (theirs && met)) losing = 1;
+        } else if (vc->type == VC_HOLD_PLACE && vc->target >= 0 && vc->target < g->map->n_places) {
+            int o = g->places[vc->target].owner;
+            int held = o == vc->faction || (o >= 0 && game_is_friend(g, vc->faction, o));
+            if ((ours && !held) || (theirs && held)) losing = 1;
+        }
+    }
+    if (!losing) return 0;
+    return left <= 2 ? 2 : left <= 4 ? 1 : 0;
+}
+
 static void start_turn(Ai *ai, const Game *g)
 {
+    ai->urgent = urgency(ai, g);
     ai->army_steps = 0;
     for (int u = 0; u < g->n_units; u++)
         if (own(ai, g, u)) ai->army_steps += g->units[u].steps;

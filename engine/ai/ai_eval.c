@@ -681,7 +681,7 @@ int ai_attack_score(const Ai *ai, const Game *g, const Command *c, const CombatP
     /* a rout dissolves what the step losses left */
     score += (long)p->p_rout * dval * 100 / p->denom / 2;
     score += (long)p->p_capture * vd * (hunted ? 4000 : 1000) / p->denom;
-    int pl = map_place_at(g->map, c->to);
+    int pl = map_place_at(g->map, c->to), prize = 0;
     if (pl >= 0 && ai_place_capturable(g, ai->faction, pl)) {
         /* a place the AI wants is worth a few steps of its own once the defenders are gone
          * from it (fallen back, routed or destroyed): a weight of 1000 is about three */
@@ -692,6 +692,7 @@ int ai_attack_score(const Ai *ai, const Game *g, const Command *c, const CombatP
         for (int k = 0; k < p->n; k++)
             if (p->out[k].retreat || p->out[k].rout || p->out[k].def_loss >= dsteps) clear += p->out[k].prob;
         score += (long)clear * w * va / 3 / p->denom;
+        prize = w >= 300;
     }
     /* our lead attacker takes the losses: if it carries a leader, the chance that the unit
      * is destroyed or routs (the leader with it) weighs heavily, and a commander the
@@ -719,6 +720,8 @@ int ai_attack_score(const Ai *ai, const Game *g, const Command *c, const CombatP
     if (lw >= 3 && !(hunted && p->p_capture * 2 >= p->denom)) {
         if (lrisk > 0 || lhurt * 4 > p->denom) leader_ok = 0;
     } else if (lw == 2 && lrisk * 12 > p->denom) leader_ok = 0;
+    /* for a prize the scenario names, a dearer exchange is worth paying */
+    if (prize) min_ratio10 /= 2;
     if (leader_ok && score > 0 && take * 10 >= give * min_ratio10 && p->exp_def_loss_x100 > 0) *accept = 1;
     if (score > AI_INF) score = AI_INF;
     if (score < -AI_INF) score = -AI_INF;

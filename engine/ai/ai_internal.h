@@ -86,6 +86,7 @@ struct Ai {
     int *heap, *heap_key; int heap_n;
 
     int army_steps;                 /* default: all our steps at the start of the turn */
+    int urgent;                     /* default: 0 calm, 1 pressed for time, 2 last chance */
     int commander;                  /* the leader a goal without a name means (-1 none) */
     int n_obj;
     AiObjective obj[AI_MAX_OBJ];
