@@ -213,32 +213,45 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
         /* vital: its loss ends the game, or the scenario's victory turns on it */
         int vital = o->critical || o->weight >= 700;
         if (ai->urgent >= 2 && !vital) continue;     /* the last turns: every man to the front */
-        if (!place_threatened(ai, g, h, vital, 5)) continue;
+        /* a vital place keeps a garrison of two even in quiet times (a war can be declared
+         * or an army appear out of the fog in one turn), when the army can spare them */
+        int quiet = !place_threatened(ai, g, h, vital, 5);
+        if (quiet && !(vital && o->weight >= 800 && ai->army_units >= 8)) continue;
         int here[AI_STACK_CAP];
-        int nh = game_units_at(g, h, here, AI_STACK_CAP), mine = 0, best = -1;
+        int nh = game_units_at(g, h, here, AI_STACK_CAP), best = -1, held = 0;
         for (int i = 0; i < nh; i++) {
             if (!own(ai, g, here[i])) continue;
-            mine++;
             if (best < 0 || garrison_key(g, here[i]) > garrison_key(g, best)) best = here[i];
         }
+        int target_n = vital && ai->army_units >= 10 ? 2 : 1;
         if (best >= 0) {
             int dr = danger_ratio10(ai, g, best, ccell(g, h));
             /* a garrison that would only be destroyed, or a leader in harm's way, may go */
             if (!vital && (dr > 40 || (g->units[best].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, best))))) continue;
             if (vital && g->units[best].leader >= 0 && dr > (leader_weight(ai, g, best) >= 3 ? 12 : 20)) continue;
             ai->locked[best] = 1;
-            /* a strong threat: keep the whole stack */
-            if (dr <= 15) continue;
-            for (int i = 0; i < nh; i++) {
-                int v = here[i];
-                if (!own(ai, g, v) || ai_unit_weak(g, v)) continue;
-                if (v != best && g->units[v].leader >= 0 && danger_ratio10(ai, g, v, ccell(g, h)) > 20) continue;
-                ai->locked[v] = 1;
+            held = 1;
+            if (dr > 15) {
+                /* a strong threat: keep the whole stack, and fill a vital place's */
+                for (int i = 0; i < nh; i++) {
+                    int v = here[i];
+                    if (!own(ai, g, v) || v == best || ai_unit_weak(g, v)) continue;
+                    if (g->units[v].leader >= 0 && danger_ratio10(ai, g, v, ccell(g, h)) > 20) continue;
+                    ai->locked[v] = 1;
+                    held++;
+                }
+                target_n = vital ? g->rules.stack_limit : held;
+            } else if (vital) {
+                for (int i = 0; i < nh && held < target_n; i++) {
+                    int v = here[i];
+                    if (!own(ai, g, v) || ai->locked[v] || ai_unit_weak(g, v) || g->units[v].leader >= 0) continue;
+                    ai->locked[v] = 1;
+                    held++;
+                }
             }
-            /* a vital place under a strong threat: fill the stack from nearby */
-            if (!vital) continue;
         }
-        int want = best >= 0 ? g->rules.stack_limit - nh : 1;
+        int want = target_n - held;
+        if (want > g->rules.stack_limit - nh) want = g->rules.stack_limit - nh;
         if (want > 2) want = 2;
         for (int w = 0; w < want; w++) {
             /* the best unit that can get there this turn */
@@ -264,7 +277,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
                 ai->locked[pick] = 1;
                 continue;
             }
-            if (best >= 0) break;
+            if (best >= 0 && !vital) break;
             /* none in reach: the nearest free unit marches there */
             int near = -1, nd = 13;
             for (int u = 0; u < g->n_units; u++) {
@@ -709,9 +722,9 @@ static int urgency(const Ai *ai, const Game *g)
 static void start_turn(Ai *ai, const Game *g)
 {
     ai->urgent = urgency(ai, g);
-    ai->army_steps = 0;
+    ai->army_steps = ai->army_units = 0;
     for (int u = 0; u < g->n_units; u++)
-        if (own(ai, g, u)) ai->army_steps += g->units[u].steps;
+        if (own(ai, g, u)) { ai->army_steps += g->units[u].steps; ai->army_units++; }
     for (int u = 0; u < GAME_MAX_UNITS; u++) ai->assign[u].q = NO_HEX;
     refresh_knowledge(ai, g);
     ai_objectives(ai, g);

@@ -85,7 +85,7 @@ struct Ai {
     uint8_t *mine;                  /* bit 0: our unit here; bit 1: in our zone of control */
     int *heap, *heap_key; int heap_n;
 
-    int army_steps;                 /* default: all our steps at the start of the turn */
+    int army_steps, army_units;     /* default: all our steps and units at the start of the turn */
     int urgent;                     /* default: 0 calm, 1 pressed for time, 2 last chance */
     int commander;                  /* the leader a goal without a name means (-1 none) */
     int n_obj;

@@ -314,8 +314,8 @@ on("turn_start", function(ev)
   end
   -- The garrison of the Central Capital burns its stores and flees.
   if t >= T_OFFENSIVE + 1 and not zhongjing_fell and gyr.owner("zhongjing") == "liao"
-     and alive("zhongjing_garrison", "liao") and gyr.chance(t >= T_FALL and 60 or 25) and once("burn") then
-    gyr.desert { faction = "liao", tag = "zhongjing_garrison", steps = 3 }
+     and alive("zhongjing_garrison", "liao") and gyr.chance(t >= T_FALL and 40 or 10) and once("burn") then
+    gyr.desert { faction = "liao", tag = "zhongjing_garrison", steps = 1 }
     gyr.message { text = "At the approach of the Jin the garrison of the Central Capital burns its stores and runs.",
                   note = "LS, XCB-SB: 'burned its stores and fled without fighting', m.1 1122." }
   end
@@ -337,9 +337,9 @@ on("place_captured", function(ev)
                   note = "LS, XCB-SB: m.1, 15th day 1122 (≈23 Feb 1122), without resistance; then Zezhou." }
     tianzuo_flees("The Jin are at the Central Capital.")
     if not yudu_with_jin and once("capital_defector") then someone_defects() end
-  elseif ev.place == "gaozhou" and ev.by == "jin" and gyr.chance(50) then
+  elseif ev.place == "gaozhou" and ev.by == "jin" and gyr.chance(35) then
     if alive("zhongjing_garrison", "liao") and once("burn") then
-      gyr.desert { faction = "liao", tag = "zhongjing_garrison", steps = 3 }
+      gyr.desert { faction = "liao", tag = "zhongjing_garrison", steps = 1 }
       gyr.message { text = "News of Gaozhou's fall empties the Central Capital: the garrison burns its stores and runs.",
                     note = "LS, XCB-SB: 'burned its stores and fled without fighting'." }
     end
