@@ -85,6 +85,35 @@ static void refresh_knowledge(Ai *ai, const Game *g)
     ai_threat_map(ai, g);
 }
 
+/* The steps (x100) a unit of steps steps expects to lose when attacked at ratio10, and the
+ * chance (percent) that it is destroyed, from the rules' results table with no modifier. */
+static void danger_loss(const Game *g, int ratio10, int steps, int *e_loss_x100, int *p_die)
+{
+    static const int ways[11] = { 1, 2, 3, 4, 5, 6, 5, 4, 3, 2, 1 };   /* 2d6 totals 2..12 */
+    const Rules *r = &g->rules;
+    int col = 0;
+    for (int c = 0; c < r->crt_cols; c++) if (r->crt_ratio10[c] <= ratio10) col = c;
+    int e = 0, die = 0;
+    for (int row = 0; row < 11 && row < CRT_ROWS; row++) {
+        const CrtResult *res = &r->crt[col][row];
+        int loss = res->rout ? steps : res->def_loss < steps ? res->def_loss : steps;
+        e += ways[row] * loss;
+        if (loss >= steps) die += ways[row];
+    }
+    *e_loss_x100 = e * 100 / 36;
+    *p_die = die * 100 / 36;
+}
+
+/* The attack strength of the known enemies standing at h (what the threat map counted for them). */
+static int ai_target_strength(const Ai *ai, const Game *g, Hex h)
+{
+    int d[AI_STACK_CAP], n = game_units_at(g, h, d, AI_STACK_CAP), s = 0;
+    for (int i = 0; i < n && i < AI_STACK_CAP; i++)
+        if (game_is_enemy(g, ai->faction, g->units[d[i]].faction) && ai->mem[d[i]].known)
+            s += ai_unit_attack(g, d[i]);
+    return s;
+}
+
 /* ================================================================ the queue of planned commands */
 
 static void queue_add(Ai *ai, const Command *c)
@@ -236,7 +265,9 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
                 for (int i = 0; i < nh; i++) {
                     int v = here[i];
                     if (!own(ai, g, v) || v == best || ai_unit_weak(g, v)) continue;
-                    if (g->units[v].leader >= 0 && danger_ratio10(ai, g, v, ccell(g, h)) > 20) continue;
+                    /* in a vital place only the commander may slip away */
+                    if (g->units[v].leader >= 0 && (!vital || leader_weight(ai, g, v) >= 3) &&
+                        danger_ratio10(ai, g, v, ccell(g, h)) > 20) continue;
                     ai->locked[v] = 1;
                     held++;
                 }
@@ -244,7 +275,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
             } else if (vital) {
                 for (int i = 0; i < nh && held < target_n; i++) {
                     int v = here[i];
-                    if (!own(ai, g, v) || ai->locked[v] || ai_unit_weak(g, v) || g->units[v].leader >= 0) continue;
+                    if (!own(ai, g, v) || ai->locked[v] || ai_unit_weak(g, v) || leader_weight(ai, g, v) >= 3) continue;
                     ai->locked[v] = 1;
                     held++;
                 }
@@ -456,6 +487,17 @@ static int plan_attacks(Ai *ai, const Game *g, int allow_moves)
             if (plain < 1 || plain >= MOVE_IMPASSABLE) plain = 1;
             if (a < AI_INF / 2 && b < AI_INF / 2 && b > a)
                 pl.score -= (b - a) / plain * 10 * ai_step_value(g, u);
+            /* and it stands where it ends, spent, for the enemy's reply: the steps it can
+             * expect to lose there (the target's own strength left out: it is beaten or gone) */
+            int ci = ccell(g, pl.to[k]);
+            int th = ai->threat[ci] - ai_target_strength(ai, g, T);
+            if (th > 0) {
+                int def = ai_defence_at(g, ai->faction, pl.to[k], u);
+                int ratio = th * 10 / (def > 0 ? def : 1), e_loss, p_die;
+                danger_loss(g, ratio, g->units[u].steps, &e_loss, &p_die);
+                int likely = ratio < 8 ? 25 : ratio < 12 ? 60 : 100;
+                pl.score -= e_loss * ai_step_value(g, u) * likely / 200;   /* half: the reply costs them too */
+            }
         }
         if (pl.score <= 0) continue;
         if (np < MAX_TARGETS) plans[np++] = pl;
@@ -497,25 +539,6 @@ static int unit_role(const Ai *ai, const Game *g, int u, const uint8_t *reserve)
     if (leader_weight(ai, g, u) >= 3) return ROLE_LEADER;
     if (reserve[u]) return ROLE_RESERVE;
     return ROLE_ADVANCE;
-}
-
-/* The steps (x100) a unit of steps steps expects to lose when attacked at ratio10, and the
- * chance (percent) that it is destroyed, from the rules' results table with no modifier. */
-static void danger_loss(const Game *g, int ratio10, int steps, int *e_loss_x100, int *p_die)
-{
-    static const int ways[11] = { 1, 2, 3, 4, 5, 6, 5, 4, 3, 2, 1 };   /* 2d6 totals 2..12 */
-    const Rules *r = &g->rules;
-    int col = 0;
-    for (int c = 0; c < r->crt_cols; c++) if (r->crt_ratio10[c] <= ratio10) col = c;
-    int e = 0, die = 0;
-    for (int row = 0; row < 11 && row < CRT_ROWS; row++) {
-        const CrtResult *res = &r->crt[col][row];
-        int loss = res->rout ? steps : res->def_loss < steps ? res->def_loss : steps;
-        e += ways[row] * loss;
-        if (loss >= steps) die += ways[row];
-    }
-    *e_loss_x100 = e * 100 / 36;
-    *p_die = die * 100 / 36;
 }
 
 /* Score of unit u standing at cell ci at the end of its move (higher is better). */
