@@ -245,7 +245,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
         /* a vital place keeps a garrison of two even in quiet times (a war can be declared
          * or an army appear out of the fog in one turn), when the army can spare them */
         int quiet = !place_threatened(ai, g, h, vital, 5);
-        if (quiet && !(vital && o->weight >= 800 && ai->army_units >= 8)) continue;
+        if (quiet && !(vital && o->weight >= 800 && ai->army_units >= 6)) continue;
         int here[AI_STACK_CAP];
         int nh = game_units_at(g, h, here, AI_STACK_CAP), best = -1, held = 0;
         for (int i = 0; i < nh; i++) {
@@ -586,7 +586,7 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
         risk = p_die * likely / 100;
         /* a leader does not stand where the enemy can strike at twice our defence, not even
          * for a prize: losing him costs more than most places are worth */
-        if (un->leader >= 0 && role != ROLE_FLEE && ratio > 20)
+        if (un->leader >= 0 && ratio > 20)
             s -= (long)(ratio - 20) * (leader_weight(ai, g, u) >= 3 ? 2000 : 800);
     }
     /* a place to take, worth less where it would likely be lost again at once */
@@ -629,7 +629,7 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
     /* the commander the scenario counts stays inside what the army sees (the fog at the
      * edge may hide an army that would catch him there) and keeps a march or two from the
      * enemies it knows of; other leaders lead from the front, kept only from bad odds */
-    if (un->leader >= 0 && role != ROLE_FLEE && leader_weight(ai, g, u) >= 3) {
+    if (un->leader >= 0 && leader_weight(ai, g, u) >= 3) {
         s -= (long)blind * 250;
         int dmin = 99;
         for (int e = 0; e < g->n_units && e < GAME_MAX_UNITS; e++) {

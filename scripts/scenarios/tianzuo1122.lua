@@ -166,10 +166,11 @@ unit { type = "levy", faction = "liao", at = "jiashan", steps = 1,
 unit { type = "khitan_horse_archers", faction = "liao", at = "baishui", steps = 1,
        name = "Rearguard at Baishui lake", tag = "rearguard" }
 unit { type = "han_militia", faction = "liao", at = "xijing", steps = 2, name = "Xijing garrison", tag = "xijing" }
-unit { type = "khitan_horse_archers", faction = "liao", at = "tiande", steps = 1,
+-- The refuges' garrisons: walled towns and mountain camps, held by men with nowhere else to go.
+unit { type = "khitan_horse_archers", faction = "liao", at = "tiande", steps = 2,
        name = "Tiande frontier horse", tag = "ordo_horse" }
-unit { type = "levy", faction = "liao", at = "dongsheng", steps = 1, name = "Dongsheng garrison", tag = "garrison" }
-unit { type = "levy", faction = "liao", at = "qingzhong", steps = 1, name = "Qingzhong camp guard", tag = "garrison" }
+unit { type = "levy", faction = "liao", at = "dongsheng", steps = 2, name = "Dongsheng garrison", tag = "garrison" }
+unit { type = "levy", faction = "liao", at = "qingzhong", steps = 2, name = "Qingzhong camp guard", tag = "garrison" }
 unit { type = "han_militia", faction = "liao", at = "yingzhou", steps = 1, name = "Yingzhou militia", tag = "garrison" }
 
 -- The Yan army, soon Northern Liao: Xiao Gan's Xi (QDGZ 20,000; HB 30,000), Dashi's 1,500
@@ -217,17 +218,17 @@ victory { faction = "liao", type = "save_leader", leader = "tianzuo",
 
 gyr.ai_goal { faction = "jin", type = "hunt_leader", leader = "tianzuo", weight = 10 }
 gyr.ai_goal { faction = "jin", type = "take", place = "xijing", weight = 8 }
-gyr.ai_goal { faction = "jin", type = "take", place = "tiande", weight = 3 }
+gyr.ai_goal { faction = "jin", type = "take", place = "tiande", weight = 8 }
 -- The Jin win only when the Liao hold fewer than three refuges: every refuge is a prize for them.
 for _, id in ipairs({ "jiashan", "qingzhong", "dongsheng", "ongut", "yingzhou" }) do
-  gyr.ai_goal { faction = "jin", type = "take", place = id, weight = 5 }
+  gyr.ai_goal { faction = "jin", type = "take", place = id, weight = 8 }
 end
 gyr.ai_goal { faction = "liao", type = "protect_leader", leader = "tianzuo", weight = 10 }
 gyr.ai_goal { faction = "liao", type = "flee_to", place = "jiashan", weight = 8 }
 gyr.ai_goal { faction = "liao", type = "hold", place = "xijing", weight = 3 }
 -- Three refuges held win even if the emperor is taken: every one needs its garrison.
 for _, id in ipairs({ "jiashan", "qingzhong", "tiande", "dongsheng", "ongut", "yingzhou" }) do
-  gyr.ai_goal { faction = "liao", type = "hold", place = id, weight = 5 }
+  gyr.ai_goal { faction = "liao", type = "hold", place = id, weight = 8 }
 end
 gyr.ai_goal { faction = "song", type = "hold", place = "xiongzhou", weight = 5 }
 gyr.ai_goal { faction = "xia", type = "hold", place = "xingqing", weight = 5 }
@@ -410,8 +411,9 @@ on("turn_start", function(ev)
     if holder == "northern_liao" or holder == "liao" then
       gyr.message { text = "The horses are rested after the harvest. Aguda marches on Yanjing through the Juyong Pass.",
                     note = "XCB-SB: autumn 1122 rest; QDGZ/LS: Yanjing taken m.12 1122 (QDGZ m.1 1123)." }
-      gyr.ai_goal { faction = "jin", type = "take", place = "juyong", weight = 8 }
-      gyr.ai_goal { faction = "jin", type = "take", place = "nanjing", weight = 12 }
+      -- Yanjing is a prize, but the war is won in the west: the refuges weigh more.
+      gyr.ai_goal { faction = "jin", type = "take", place = "juyong", weight = 5 }
+      gyr.ai_goal { faction = "jin", type = "take", place = "nanjing", weight = 7 }
     else
       gyr.message { text = "The horses are rested after the harvest. Yanjing is not the Liao's to lose any more, so Aguda sends his armies west after Tianzuo.",
                     note = "Counterfactual: in m.12 1122 Aguda took Yanjing from the Northern Liao himself (QDGZ, LS)." }
