@@ -223,6 +223,20 @@ static int garrison_key(const Game *g, int u)
     return k;
 }
 
+/* Whether unit u would hold cell ci only to be destroyed (or lose its leader): outside a
+ * vital place, when the enemy can strike there and would likely destroy it (half the time,
+ * a fifth for a leader); in a vital place only a leader at bad odds is spared. */
+static int garrison_doomed(const Ai *ai, const Game *g, int u, int ci, int vital)
+{
+    int ratio = danger_ratio10(ai, g, u, ci);
+    if (vital) return g->units[u].leader >= 0 && ratio > (leader_weight(ai, g, u) >= 3 ? 12 : 20);
+    if (ai->threat[ci] <= 0) return 0;
+    int e_loss, p_die;
+    danger_loss(g, ratio, g->units[u].steps, &e_loss, &p_die);
+    int likely = ratio < 8 ? 25 : ratio < 12 ? 60 : 100, risk = p_die * likely / 100;
+    return risk >= 50 || (g->units[u].leader >= 0 && risk >= 20);
+}
+
 /* Locks garrisons in the places the AI must hold and sends units to empty ones. */
 static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
 {
@@ -256,8 +270,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
         if (best >= 0) {
             int dr = danger_ratio10(ai, g, best, ccell(g, h));
             /* a garrison that would only be destroyed, or a leader in harm's way, may go */
-            if (!vital && (dr > 40 || (g->units[best].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, best))))) continue;
-            if (vital && g->units[best].leader >= 0 && dr > (leader_weight(ai, g, best) >= 3 ? 12 : 20)) continue;
+            if (garrison_doomed(ai, g, best, ccell(g, h), vital)) continue;
             ai->locked[best] = 1;
             held = 1;
             if (dr > 15) {
@@ -294,9 +307,7 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
                 if (!ai_spend(ai, 4)) break;
                 ai_reach(ai, g, u, ai->reach);
                 if (ai->reach->cost[ci] < 0 || !move_can_end(g, ai->reach, u, ci)) continue;
-                int dr = danger_ratio10(ai, g, u, ci);
-                if (!vital && (dr > 40 || (g->units[u].leader >= 0 && dr > 15 + 10 * (3 - leader_weight(ai, g, u))))) continue;
-                if (vital && g->units[u].leader >= 0 && dr > (leader_weight(ai, g, u) >= 3 ? 12 : 20)) continue;
+                if (garrison_doomed(ai, g, u, ci, vital)) continue;
                 int key = garrison_key(g, u) * 4 - ai->reach->cost[ci];
                 if (key > pk) { pk = key; pick = u; }
             }
@@ -582,6 +593,9 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
         long per_step = 2000L / (ai->army_steps + 5);
         if (per_step < 40) per_step = 40;
         long pen = (long)e_loss * per_step / 100 + (un->leader >= 0 ? (long)p_die * per_step * 3 / 100 : 0);
+        /* the ring around a main prize must be entered to strike it next turn: there the
+         * danger counts half */
+        if (role == ROLE_ADVANCE && fd <= 2 * plain) pen /= 2;
         s -= pen * likely / 100 * 20 * dmul;
         risk = p_die * likely / 100;
         /* a leader does not stand where the enemy can strike at twice our defence, not even
