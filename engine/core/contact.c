@@ -68,9 +68,12 @@ static void withdraw(Game *g, int u, Hex h)
     gamei_kill_unit(g, u, -1, 1, GAMEI_KILL_LOG);   /* a leader with it is taken */
 }
 
-/* Separates every hex where units at war with each other stand together. */
+/* Separates every hex where units at war with each other stand together, when a change
+ * since the last call may have made one (moves and retreats never enter an enemy's hex). */
 void gamei_separate(Game *g)
 {
+    if (!g->contact_dirty) return;
+    g->contact_dirty = 0;
     for (int u = 0; u < g->n_units; u++) {
         const Unit *un = &g->units[u];
         if (!un->alive || !map_in_bounds(g->map, un->hex)) continue;

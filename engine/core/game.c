@@ -638,6 +638,7 @@ int game_add_unit(Game *g, int type, int faction, Hex h, int steps)
     u->leader = -1;
     u->supplied = 1;
     g->factions[faction].alive = 1;
+    g->contact_dirty = 1;
     return i;
 }
 
@@ -684,6 +685,7 @@ void game_set_relation(Game *g, int fa, int fb, Relation r)
                   (r == REL_VASSAL && g->overlord[fa] != fb);
     g->relation[fa][fb] = (uint8_t)r;
     g->relation[fb][fa] = (uint8_t)r;
+    if (r == REL_WAR) g->contact_dirty = 1;
     if (g->overlord[fa] == fb) g->overlord[fa] = -1;
     if (g->overlord[fb] == fa) g->overlord[fb] = -1;
     if (r == REL_VASSAL) g->overlord[fa] = (int8_t)fb;
@@ -715,6 +717,7 @@ int game_set_unit_faction(Game *g, int unit, int faction)
     char label[96];
     gamei_unit_label(g, unit, label, sizeof label);
     u->faction = faction;
+    g->contact_dirty = 1;
     if (u->leader >= 0 && u->leader < g->n_leaders) g->leaders[u->leader].faction = faction;
     g->factions[faction].alive = 1;
     if (script_should_log(g))

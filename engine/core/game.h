@@ -196,6 +196,9 @@ typedef struct Game {
     char outcome[GAME_TEXT_LEN];/* "Jin victory: Ningjiang taken" */
     int started;                /* set by game_start: before it, scripted changes are setup and
                                  * log nothing; after it, they log (see the setup section) */
+    int contact_dirty;          /* a change (war declared, a defection, a new unit) may have put
+                                 * enemies in one hex: the next settle separates them. Not hashed:
+                                 * it only spares the settle a search, the outcome is the same */
     int script_logs;            /* set by the script host when it writes its own (richer) log
                                  * entries for scripted changes: the game_* functions then stay silent */
 

@@ -37,5 +37,5 @@ for i = 0, 9 do
   end
 end
 
-victory { faction = "jin", type = "take", place = "shangjing", text = "Jin: take the Supreme Capital" }
+victory { faction = "jin", type = "hold", place = "shangjing", text = "Jin: hold the Supreme Capital at the end (the game always runs its 50 turns)" }
 victory { faction = "liao", type = "hold", place = "shangjing", text = "Liao: hold the Supreme Capital" }
