@@ -30,6 +30,7 @@ CmdResult movei_check(const Game *g, const Command *c);
 void movei_apply(Game *g, const Command *c);
 /* Step cost for a unit class from a to b (terrain, rivers, roads, season); no units. */
 int movei_class_step_cost(const Game *g, UnitClass cls, Hex a, Hex b, int *stops);
+int movei_step_cost_frozen(const Game *g, UnitClass cls, Hex a, Hex b, int frozen, int *stops);
 
 /* combat.c */
 void combati_apply(Game *g, const Command *c);

@@ -77,11 +77,17 @@ static int step_cost(const Game *g, UnitClass cls, Hex a, Hex b, int dir, int fr
  * (unfrozen major river without ford, bridge or road, when the rules say so). Ignores units. */
 int movei_class_step_cost(const Game *g, UnitClass cls, Hex a, Hex b, int *stops)
 {
+    return movei_step_cost_frozen(g, cls, a, b, game_rivers_frozen(g), stops);
+}
+
+/* The same, with whether rivers are frozen already known (callers that walk many steps). */
+int movei_step_cost_frozen(const Game *g, UnitClass cls, Hex a, Hex b, int frozen, int *stops)
+{
     int st = 0;
     int dir = hex_dir_to(a, b);
     if (stops) *stops = 0;
     if (dir < 0 || !map_in_bounds(g->map, b) || (int)cls < 0 || cls >= UC_COUNT) return MOVE_IMPASSABLE;
-    int c = step_cost(g, cls, a, b, dir, game_rivers_frozen(g), &st);
+    int c = step_cost(g, cls, a, b, dir, frozen, &st);
     if (stops) *stops = st;
     return c;
 }

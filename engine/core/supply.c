@@ -75,7 +75,7 @@ void supply_trace(Game *g, int faction)
         Node x = { 0, idx };
         push(heap, &hn, x);
     }
-    int range = g->rules.supply_range;
+    int range = g->rules.supply_range, frozen = game_rivers_frozen(g);
     while (hn > 0) {
         Node x = pop(heap, &hn);
         if (x.cost != cost[x.index]) continue;
@@ -86,7 +86,7 @@ void supply_trace(Game *g, int faction)
             int ni = map_index(m, nb);
             if (blk[ni] & 1) continue;
             if ((blk[ni] & 2) && !(blk[ni] & 4)) continue;
-            int step = movei_class_step_cost(g, UC_INFANTRY, h, nb, NULL);
+            int step = movei_step_cost_frozen(g, UC_INFANTRY, h, nb, frozen, NULL);
             if (step >= MOVE_IMPASSABLE) continue;
             int nc = x.cost + step;
             if (nc > range) continue;
