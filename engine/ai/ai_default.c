@@ -104,6 +104,13 @@ static void danger_loss(const Game *g, int ratio10, int steps, int *e_loss_x100,
     *p_die = die * 100 / 36;
 }
 
+/* How likely (percent) an enemy is to strike at odds ratio10: rarely below 0.8:1, often
+ * below 1.2:1, surely above. */
+static int strike_likely(int ratio10)
+{
+    return ratio10 < 8 ? 25 : ratio10 < 12 ? 60 : 100;
+}
+
 /* The attack strength of the known enemies standing at h (what the threat map counted for them). */
 static int ai_target_strength(const Ai *ai, const Game *g, Hex h)
 {
@@ -233,7 +240,7 @@ static int garrison_doomed(const Ai *ai, const Game *g, int u, int ci, int vital
     if (ai->threat[ci] <= 0) return 0;
     int e_loss, p_die;
     danger_loss(g, ratio, g->units[u].steps, &e_loss, &p_die);
-    int likely = ratio < 8 ? 25 : ratio < 12 ? 60 : 100, risk = p_die * likely / 100;
+    int likely = strike_likely(ratio), risk = p_die * likely / 100;
     return risk >= 50 || (g->units[u].leader >= 0 && risk >= 20);
 }
 
@@ -506,7 +513,7 @@ static int plan_attacks(Ai *ai, const Game *g, int allow_moves)
                 int def = ai_defence_at(g, ai->faction, pl.to[k], u);
                 int ratio = th * 10 / (def > 0 ? def : 1), e_loss, p_die;
                 danger_loss(g, ratio, g->units[u].steps, &e_loss, &p_die);
-                int likely = ratio < 8 ? 25 : ratio < 12 ? 60 : 100;
+                int likely = strike_likely(ratio);
                 pl.score -= e_loss * ai_step_value(g, u) * likely / 200;   /* half: the reply costs them too */
             }
         }
@@ -589,7 +596,7 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
     int e_loss = 0, p_die = 0, risk = 0;
     if (ai->threat[ci] > 0) {
         danger_loss(g, ratio, un->steps, &e_loss, &p_die);
-        int likely = ratio < 8 ? 25 : ratio < 12 ? 60 : 100;
+        int likely = strike_likely(ratio);
         long per_step = 2000L / (ai->army_steps + 5);
         if (per_step < 40) per_step = 40;
         long pen = (long)e_loss * per_step / 100 + (un->leader >= 0 ? (long)p_die * per_step * 3 / 100 : 0);
@@ -763,8 +770,9 @@ static void start_turn(Ai *ai, const Game *g)
     for (int u = 0; u < g->n_units; u++)
         if (own(ai, g, u)) { ai->army_steps += g->units[u].steps; ai->army_units++; }
     for (int u = 0; u < GAME_MAX_UNITS; u++) ai->assign[u].q = NO_HEX;
-    refresh_knowledge(ai, g);
-    ai_objectives(ai, g);
+    ai_see(ai, g);
+    ai_objectives(ai, g);           /* first: the threat map reads which places are prizes */
+    ai_threat_map(ai, g);
     ai_supply_map(ai, g);
     plan_garrisons(ai, g, ai->assign);
     pick_reserves(ai, g);

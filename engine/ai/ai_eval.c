@@ -401,6 +401,29 @@ void ai_threat_map(Ai *ai, const Game *g)
             }
         }
     }
+    /* an enemy capital the AI cannot see is assumed to hold a garrison that can sally a few
+     * hexes (who owns a place is known to all; what is inside is not), unless it is a main
+     * prize of the AI's own: those it must close in on whatever they hold */
+    for (int p = 0; p < m->n_places; p++) {
+        int o = g->places[p].owner;
+        if (o < 0 || !game_is_enemy(g, ai->faction, o) || m->places[p].kind != PLACE_CAPITAL) continue;
+        Hex c = m->places[p].hex;
+        if (!map_in_bounds(m, c) || ai->vis[map_index(m, c)]) continue;
+        int prize = 0;
+        for (int i = 0; i < ai->n_obj; i++)
+            if (ai->obj[i].place == p && ai->obj[i].kind == OBJ_TAKE && ai->obj[i].weight >= 700) prize = 1;
+        if (prize) continue;
+        for (int r = 1; r <= AI_PHANTOM_RANGE; r++) {
+            Hex ring[6 * AI_PHANTOM_RANGE];
+            int nr = hex_ring(c, r, ring, 6 * AI_PHANTOM_RANGE);
+            for (int i = 0; i < nr; i++) {
+                if (!map_in_bounds(m, ring[i])) continue;
+                int ci = map_index(m, ring[i]);
+                ai->threat[ci] += AI_PHANTOM_STRENGTH;
+                ai->threat_open[ci] += AI_PHANTOM_STRENGTH;
+            }
+        }
+    }
 }
 
 /* ================================================================ objectives */

@@ -12,6 +12,10 @@
 #define AI_MAX_QUEUE 64
 #define AI_INF 0x3fffffff
 #define AI_STACK_CAP 16           /* more than any stack limit */
+/* an unseen enemy capital is assumed to hold this much attack strength (about two steps of
+ * ordinary troops) able to strike this many hexes out */
+#define AI_PHANTOM_STRENGTH 6
+#define AI_PHANTOM_RANGE 4
 
 /* Something on the map the AI wants: a place to take or hold, a leader to hunt or shelter. */
 typedef enum { OBJ_TAKE, OBJ_HOLD, OBJ_HUNT, OBJ_FLEE, OBJ_PROTECT } ObjKind;
