@@ -95,4 +95,39 @@ function H.battle_result(ev)
   return ev.defender_faction, ev.attacker_faction
 end
 
+-- Declares the neighbours who stand aside in a Jin-Liao scenario (Song, Western Xia, Goryeo and
+-- the tribes of the north: not playable, their towns not for the taking) and makes each of the
+-- given sides neutral towards them. Call it where the scenario declares its factions.
+function H.neutral_neighbours(...)
+  faction { id = "song",   name = "Song",        hanzi = "宋",   color = 0x009E73, emblem = "dragon", playable = false }
+  faction { id = "xia",    name = "Western Xia", hanzi = "西夏", color = 0xD55E00, emblem = "hawk",   playable = false }
+  faction { id = "goryeo", name = "Goryeo",      hanzi = "高麗", color = 0x999999, emblem = "lotus",  playable = false }
+  faction { id = "tribes", name = "Tribes of the north", hanzi = "諸部", color = 0x666666, emblem = "bow", playable = false }
+  for _, a in ipairs({ ... }) do
+    for _, b in ipairs({ "song", "xia", "goryeo", "tribes" }) do relation(a, b, "neutral") end
+  end
+end
+
+-- Aguda killed or taken (asked after every event; acts once): his brother Wuqimai takes over a
+-- Jin unit without a leader. Returns true when Aguda was lost in this scenario (text and note
+-- tell it; the caller applies its penalty), false when he is active or was lost in an earlier
+-- scenario of a campaign (no penalty, but no Aguda either).
+function H.aguda_lost(text, note)
+  if gyr.leader_state("aguda") == "active" or not H.once("aguda_lost") then return false end
+  local here = H.happened("started")
+  if here then
+    gyr.message { text = text, note = note }
+  else
+    gyr.message { text = "Aguda fell in an earlier campaign; his brother Wuqimai (吳乞買) leads the Jurchens.",
+                  note = "Counterfactual: Aguda lived until 1123." }
+  end
+  for _, u in ipairs(gyr.units { faction = "jin" }) do
+    if not u.leader then
+      gyr.add_leader { id = "wuqimai", name = "Wanyan Wuqimai", hanzi = "完顏吳乞買", rating = 2, faction = "jin", unit = u }
+      break
+    end
+  end
+  return here
+end
+
 return H

@@ -56,13 +56,7 @@ faction { id = "jin", name = "Great Jin", hanzi = "大金", color = 0xE69F00, em
 faction { id = "liao", name = "Khitan Liao", hanzi = "遼", color = 0x0072B2, emblem = "wolf", playable = true }
 relation("jin", "liao", "war")
 -- The neighbours stand aside: their towns are not for the taking in this scenario.
-faction { id = "song",   name = "Song",        hanzi = "宋",   color = 0x009E73, emblem = "dragon", playable = false }
-faction { id = "xia",    name = "Western Xia", hanzi = "西夏", color = 0xD55E00, emblem = "hawk",   playable = false }
-faction { id = "goryeo", name = "Goryeo",      hanzi = "高麗", color = 0x999999, emblem = "lotus",  playable = false }
-faction { id = "tribes", name = "Tribes of the north", hanzi = "諸部", color = 0x666666, emblem = "bow", playable = false }
-for _, a in ipairs({ "jin", "liao" }) do
-  for _, b in ipairs({ "song", "xia", "goryeo", "tribes" }) do relation(a, b, "neutral") end
-end
+H.neutral_neighbours("jin", "liao")
 
 place("huining",          { owner = "jin",  vp = 0, supply = true })
 place("ningjiang",        { owner = "jin",  vp = 2, supply = true })
@@ -183,21 +177,9 @@ local jin_penalty = 0
 
 -- Aguda killed or taken: his brother Wuqimai takes over, and the Jin are set back.
 local function aguda_check()
-  if gyr.leader_state("aguda") == "active" or not once("aguda_lost") then return end
-  if not happened("started") then
-    -- Lost in an earlier scenario of a campaign: no penalty here, but no Aguda either.
-    gyr.message { text = "Aguda fell in an earlier campaign; his brother Wuqimai (吳乞買) leads the Jurchens.",
-                  note = "Counterfactual: Aguda lived until 1123." }
-  else
+  if H.aguda_lost("The emperor of the Jin is lost! His brother Wuqimai (吳乞買), the heir, takes command.",
+                  "Counterfactual: Aguda led at Hubudagang and lived until 1123; Wuqimai (Taizong) succeeded him then (JS).") then
     jin_penalty = 5
-    gyr.message { text = "The emperor of the Jin is lost! His brother Wuqimai (吳乞買), the heir, takes command.",
-                  note = "Counterfactual: Aguda led at Hubudagang and lived until 1123; Wuqimai (Taizong) succeeded him then (JS)." }
-  end
-  for _, u in ipairs(gyr.units { faction = "jin" }) do
-    if not u.leader then
-      gyr.add_leader { id = "wuqimai", name = "Wanyan Wuqimai", hanzi = "完顏吳乞買", rating = 2, faction = "jin", unit = u }
-      break
-    end
   end
 end
 local turned_back = false

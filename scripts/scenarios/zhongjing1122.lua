@@ -53,13 +53,7 @@ faction { id = "jin", name = "Great Jin", hanzi = "大金", color = 0xE69F00, em
 faction { id = "liao", name = "Khitan Liao", hanzi = "遼", color = 0x0072B2, emblem = "wolf", playable = true }
 relation("jin", "liao", "war")
 -- The neighbours stand aside: their towns are not for the taking in this scenario.
-faction { id = "song",   name = "Song",        hanzi = "宋",   color = 0x009E73, emblem = "dragon", playable = false }
-faction { id = "xia",    name = "Western Xia", hanzi = "西夏", color = 0xD55E00, emblem = "hawk",   playable = false }
-faction { id = "goryeo", name = "Goryeo",      hanzi = "高麗", color = 0x999999, emblem = "lotus",  playable = false }
-faction { id = "tribes", name = "Tribes of the north", hanzi = "諸部", color = 0x666666, emblem = "bow", playable = false }
-for _, a in ipairs({ "jin", "liao" }) do
-  for _, b in ipairs({ "song", "xia", "goryeo", "tribes" }) do relation(a, b, "neutral") end
-end
+H.neutral_neighbours("jin", "liao")
 
 -- The northeast, Liaodong and the Liao river, Jin since 1114-1120.
 for _, id in ipairs({ "ningjiang", "chuhedian", "binzhou", "xiangzhou", "daluguchang", "deshengtuo", "hubudagang", "changchun", "taizhou", "huanglong", "huining", "xianzhou_kaiyuan", "dongjing", "shenzhou", "haizhou", "kaizhou", "hesuguan", "jilishan" }) do
