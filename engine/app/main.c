@@ -166,6 +166,7 @@ int main(int argc, char **argv)
     }
     const char *m = a.mode ? a.mode : (a.headless ? "headless" : "window");
     if (a.headless && !strcmp(m, "window")) m = "headless";
+    if (a.trace && strcmp(m, "headless")) return fail("--trace works only with --headless --scenario ID", NULL);
 
     if (!strcmp(m, "list-scenarios")) return headless_list_scenarios();
     if (!strcmp(m, "check")) return headless_check(a.check);
