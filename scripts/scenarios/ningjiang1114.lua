@@ -118,8 +118,7 @@ unit { type = "xi_cavalry", faction = "liao", at = "qingzhou", steps = 1,
        leader = "xiao_tabuye", name = "Xi horse", tag = "xi_cav" }
 unit { type = "levy", faction = "liao", at = "zhongjing", steps = 2,
        name = "Zhongjing palace troops", tag = "sixian" }
-unit { type = "khitan_horse_archers", faction = "liao", at = "changchun", steps = 2,
-       name = "Picked men of the circuits", tag = "sixian" }
+-- The 2,000 picked men of the circuits gather at Changchun when the court wakes up (below).
 -- Vassal tribes who may change sides.
 unit { type = "tribal_horse_archers", faction = "liao", at = "wuguo", steps = 1,
        name = "Five Nations hunters", tag = "tribes" }
@@ -244,6 +243,8 @@ on("turn_start", function(ev)
     gyr.message { text = "The court wakes up: Xiao Sixian, brother of the chief minister Xiao Fengxian, is named commander and the Khitan and Xi march for the Songhua.",
                   note = "LS: mobilisation on the 1st day of m.10 1114 (≈30 Oct). LS gives about 7,000 men; JS claims 100,000." }
     gyr.ai_goal { faction = "liao", type = "take", place = "chuhedian", weight = 8 }
+    gyr.reinforce { faction = "liao", at = "changchun",
+                    units = { { type = "khitan_horse_archers", steps = 2, tag = "sixian", name = "Picked men of the circuits" } } }
   end
   if t >= T_CHUHEDIAN and once("ice") then
     gyr.message { text = "The 11th month: the Songhua freezes hard enough to cross. The Liao break up the ice road at Chuhedian, but an army can now cross anywhere.",
