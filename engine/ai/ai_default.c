@@ -278,6 +278,9 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
             int dr = danger_ratio10(ai, g, best, ccell(g, h));
             /* a garrison that would only be destroyed, or a leader in harm's way, may go */
             if (garrison_doomed(ai, g, best, ccell(g, h), vital)) continue;
+            /* nor does a garrison starve beyond supply in a place the game does not turn on */
+            if (!vital && ai_unit_weak(g, best) && has_supply_sources(ai, g) &&
+                ai->supply[ccell(g, h)] > g->rules.supply_range) continue;
             ai->locked[best] = 1;
             held = 1;
             if (dr > 15) {

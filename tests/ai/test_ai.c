@@ -1,6 +1,6 @@
 /* test_ai.c - the computer players on tiny maps built here: each test one behaviour (takes
  * an undefended place, refuses a bad attack, attacks from several hexes, garrisons a
- * threatened capital, answers a choice, is deterministic, the random player stays legal, the
+ * threatened capital, does not starve in a minor one, answers a choice, is deterministic, the random player stays legal, the
  * default player beats the baseline). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -164,6 +164,36 @@ static void test_ai_garrisons_threatened_capital(void **state)
     map_free(m);
 }
 
+/* A worn-out garrison beyond supply leaves a place worth a point only, with an enemy near
+ * but too weak to destroy it: starving there helps nobody. */
+static void test_ai_starving_garrison_leaves_minor_place(void **state)
+{
+    (void)state;
+    Map *m = tm_map(16, 8, TER_PLAIN);
+    int base = tm_place(m, "huining", PLACE_CITY, tm_at(1, 4));
+    int town = tm_place(m, "haizhou", PLACE_TOWN, tm_at(13, 4));
+    Game *g = tm_game(m, 5);
+    game_set_place_owner(g, base, TM_JIN);
+    game_set_place_owner(g, town, TM_JIN);
+    g->places[town].vp = 1;
+    VictoryCond vc;
+    memset(&vc, 0, sizeof vc);
+    vc.type = VC_SCORE; vc.faction = TM_JIN; vc.value = 5;
+    game_add_victory(g, &vc);
+    int u = tm_unit(g, "infantry", TM_JIN, m->places[town].hex);
+    tm_unit(g, "levy", TM_LIAO, tm_at(13, 2));
+    game_start(g);
+    g->units[u].cohesion = 20;
+    assert_true(g->rules.supply_range < 12);   /* the town is beyond supply */
+    Ai *ai = ai_new(AI_DEFAULT, g, NULL, TM_JIN, 1);
+    play_turn(g, ai, NULL, 0);
+    assert_false(hex_eq(g->units[u].hex, m->places[town].hex));
+    assert_true(hex_distance(g->units[u].hex, m->places[base].hex) < 12);
+    ai_free(ai);
+    game_free(g);
+    map_free(m);
+}
+
 /* A scripted choice put to the AI's faction is answered, with a valid option. */
 static void test_ai_answers_pending_choice(void **state)
 {
@@ -319,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_ai_refuses_bad_attack),
         cmocka_unit_test(test_ai_coordinates_attack_from_several_hexes),
         cmocka_unit_test(test_ai_garrisons_threatened_capital),
+        cmocka_unit_test(test_ai_starving_garrison_leaves_minor_place),
         cmocka_unit_test(test_ai_answers_pending_choice),
         cmocka_unit_test(test_ai_is_deterministic),
         cmocka_unit_test(test_random_ai_only_makes_legal_moves),
