@@ -256,12 +256,20 @@ static void plan_garrisons(Ai *ai, const Game *g, Hex *assign)
             if (ka <= kb) break;
             int t = idx[j]; idx[j] = idx[j - 1]; idx[j - 1] = t;
         }
+    /* whether the AI wins by gaining (points, a place to take) rather than by holding */
+    int gainer = 0;
+    for (int i = 0; i < g->n_victory; i++)
+        if (g->victory[i].faction == ai->faction &&
+            (g->victory[i].type == VC_SCORE || g->victory[i].type == VC_TAKE_PLACE)) gainer = 1;
     for (int k = 0; k < n; k++) {
         const AiObjective *o = &ai->obj[idx[k]];
         Hex h = o->hex;
         if (!map_in_bounds(g->map, h)) continue;
         /* vital: its loss ends the game, or the scenario's victory turns on it */
         int vital = o->critical || o->weight >= 700;
+        /* a small army that must gain ground does not tie men down where a detour is all
+         * there is to lose */
+        if (gainer && !vital && o->weight < 300 && ai->army_units < 8) continue;
         if (ai->urgent >= 2 && !vital) continue;     /* the last turns: every man to the front */
         /* a vital place keeps a garrison of two even in quiet times (a war can be declared
          * or an army appear out of the fog in one turn), when the army can spare them */

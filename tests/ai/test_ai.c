@@ -1,6 +1,7 @@
 /* test_ai.c - the computer players on tiny maps built here: each test one behaviour (takes
  * an undefended place, refuses a bad attack, attacks from several hexes, garrisons a
- * threatened capital, does not starve in a minor one, answers a choice, is deterministic, the random player stays legal, the
+ * threatened capital, does not starve in a minor place nor guard one with a small army,
+ * answers a choice, is deterministic, the random player stays legal, the
  * default player beats the baseline). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -194,6 +195,34 @@ static void test_ai_starving_garrison_leaves_minor_place(void **state)
     map_free(m);
 }
 
+/* A small army that wins on points does not leave a unit to guard a minor supply town of its
+ * own against a levy while a prize with points waits: the unit goes to the war. */
+static void test_ai_small_army_does_not_guard_minor_town(void **state)
+{
+    (void)state;
+    Map *m = tm_map(16, 8, TER_PLAIN);
+    int town = tm_place(m, "jinzhou", PLACE_CITY, tm_at(3, 4));
+    int prize = tm_place(m, "dongjing", PLACE_CITY, tm_at(13, 4));
+    Game *g = tm_game(m, 7);
+    game_set_place_owner(g, town, TM_JIN);
+    game_set_place_owner(g, prize, TM_LIAO);
+    g->places[prize].vp = 4;
+    VictoryCond vc;
+    memset(&vc, 0, sizeof vc);
+    vc.type = VC_SCORE; vc.faction = TM_JIN; vc.value = 4;
+    game_add_victory(g, &vc);
+    int u = tm_unit(g, "heavy_cavalry", TM_JIN, m->places[town].hex);
+    tm_unit(g, "levy", TM_LIAO, tm_at(3, 1));       /* seen, three hexes off */
+    tm_unit(g, "infantry", TM_LIAO, m->places[prize].hex);
+    game_start(g);
+    Ai *ai = ai_new(AI_DEFAULT, g, NULL, TM_JIN, 1);
+    play_turn(g, ai, NULL, 0);
+    assert_false(hex_eq(g->units[u].hex, m->places[town].hex));
+    ai_free(ai);
+    game_free(g);
+    map_free(m);
+}
+
 /* A scripted choice put to the AI's faction is answered, with a valid option. */
 static void test_ai_answers_pending_choice(void **state)
 {
@@ -350,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_ai_coordinates_attack_from_several_hexes),
         cmocka_unit_test(test_ai_garrisons_threatened_capital),
         cmocka_unit_test(test_ai_starving_garrison_leaves_minor_place),
+        cmocka_unit_test(test_ai_small_army_does_not_guard_minor_town),
         cmocka_unit_test(test_ai_answers_pending_choice),
         cmocka_unit_test(test_ai_is_deterministic),
         cmocka_unit_test(test_random_ai_only_makes_legal_moves),
