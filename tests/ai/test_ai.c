@@ -39,6 +39,16 @@ static int count_attacks(const Command *c, int n)
     return k;
 }
 
+/* Adds a victory condition of a type for a faction (target: a place, unused for points;
+ * value: the points). */
+static void add_victory(Game *g, VictoryType type, int faction, int target, int value)
+{
+    VictoryCond vc;
+    memset(&vc, 0, sizeof vc);
+    vc.type = type; vc.faction = faction; vc.target = target; vc.value = value;
+    game_add_victory(g, &vc);
+}
+
 /* A place the AI's faction can take by walking in is taken in its turn. */
 static void test_ai_takes_undefended_place(void **state)
 {
@@ -146,10 +156,7 @@ static void test_ai_garrisons_threatened_capital(void **state)
     Game *g = tm_game(m, 3);
     game_set_place_owner(g, cap, TM_JIN);
     game_set_place_owner(g, far, TM_LIAO);
-    VictoryCond vc;
-    memset(&vc, 0, sizeof vc);
-    vc.type = VC_TAKE_PLACE; vc.faction = TM_LIAO; vc.target = cap;
-    game_add_victory(g, &vc);
+    add_victory(g, VC_TAKE_PLACE, TM_LIAO, cap, 0);
     /* the infantry sees the cavalry (sight 2), which could ride into the capital next turn */
     tm_unit(g, "infantry", TM_JIN, tm_at(7, 4));
     tm_unit(g, "heavy_cavalry", TM_LIAO, tm_at(9, 4));
@@ -177,10 +184,7 @@ static void test_ai_starving_garrison_leaves_minor_place(void **state)
     game_set_place_owner(g, base, TM_JIN);
     game_set_place_owner(g, town, TM_JIN);
     g->places[town].vp = 1;
-    VictoryCond vc;
-    memset(&vc, 0, sizeof vc);
-    vc.type = VC_SCORE; vc.faction = TM_JIN; vc.value = 5;
-    game_add_victory(g, &vc);
+    add_victory(g, VC_SCORE, TM_JIN, 0, 5);
     int u = tm_unit(g, "infantry", TM_JIN, m->places[town].hex);
     tm_unit(g, "levy", TM_LIAO, tm_at(13, 2));
     game_start(g);
@@ -207,10 +211,7 @@ static void test_ai_small_army_does_not_guard_minor_town(void **state)
     game_set_place_owner(g, town, TM_JIN);
     game_set_place_owner(g, prize, TM_LIAO);
     g->places[prize].vp = 4;
-    VictoryCond vc;
-    memset(&vc, 0, sizeof vc);
-    vc.type = VC_SCORE; vc.faction = TM_JIN; vc.value = 4;
-    game_add_victory(g, &vc);
+    add_victory(g, VC_SCORE, TM_JIN, 0, 4);
     int u = tm_unit(g, "heavy_cavalry", TM_JIN, m->places[town].hex);
     tm_unit(g, "levy", TM_LIAO, tm_at(3, 1));       /* seen, three hexes off */
     tm_unit(g, "infantry", TM_LIAO, m->places[prize].hex);
