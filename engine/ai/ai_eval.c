@@ -557,6 +557,9 @@ void ai_objectives(Ai *ai, const Game *g)
                         add_obj(ai, OBJ_HOLD, m->places[pl].hex, pl, -1, w / 2, 0);
                 }
                 break;
+            case AIG_MUSTER:          /* the army gathers round a place, to strike from there later */
+                if (pl >= 0) add_obj(ai, OBJ_MUSTER, m->places[pl].hex, pl, -1, w, 0);
+                break;
             case AIG_HUNT_LEADER:     /* leader -1: whoever leads the enemy near the place */
                 if (go->leader >= 0 && leader_hex(ai, g, go->leader, &h))
                     add_obj(ai, OBJ_HUNT, h, -1, go->leader, w, 0);
@@ -617,7 +620,7 @@ const int *ai_field(Ai *ai, const Game *g, int cls)
     int seeds = 0;
     for (int i = 0; i < ai->n_obj; i++) {
         const AiObjective *o = &ai->obj[i];
-        if (o->kind != OBJ_TAKE && o->kind != OBJ_HUNT) continue;
+        if (o->kind != OBJ_TAKE && o->kind != OBJ_HUNT && o->kind != OBJ_MUSTER) continue;
         if (!map_in_bounds(g->map, o->hex)) continue;
         int ci = map_index(g->map, o->hex);
         int start = (1000 - o->weight) * plain * 24 / 1000;

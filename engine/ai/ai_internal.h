@@ -18,7 +18,7 @@
 #define AI_PHANTOM_RANGE 4
 
 /* Something on the map the AI wants: a place to take or hold, a leader to hunt or shelter. */
-typedef enum { OBJ_TAKE, OBJ_HOLD, OBJ_HUNT, OBJ_FLEE, OBJ_PROTECT } ObjKind;
+typedef enum { OBJ_TAKE, OBJ_HOLD, OBJ_HUNT, OBJ_FLEE, OBJ_PROTECT, OBJ_MUSTER } ObjKind;
 typedef struct AiObjective {
     ObjKind kind;
     Hex hex;

@@ -231,7 +231,7 @@ static int l_victory(lua_State *L)
     return 0;
 }
 
-static const char *const goal_ids[] = { "take", "hold", "flee_to", "protect_leader", "hunt_leader", NULL };
+static const char *const goal_ids[] = { "take", "hold", "flee_to", "protect_leader", "hunt_leader", "muster", NULL };
 
 /* gyr.ai_goal{ faction, type, place, leader, weight }: a goal for the computer player. */
 static int l_ai_goal(lua_State *L)

@@ -22,7 +22,7 @@ static const struct { const char *key; IdKind kind; } patterns[] = {
 
 /* Words that follow "type =" without being unit types (victory and AI goal types). */
 static const char *const not_unit_types[] = {
-    "take", "hold", "kill_leader", "save_leader", "score", "flee_to", "protect_leader", "hunt_leader", NULL
+    "take", "hold", "kill_leader", "save_leader", "score", "flee_to", "protect_leader", "hunt_leader", "muster", NULL
 };
 
 static int is_ident(char c) { return isalnum((unsigned char)c) || c == '_' || c == '.'; }

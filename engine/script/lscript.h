@@ -67,7 +67,7 @@ int lscript_check(const char *path, char *report, size_t cap);
 const char *lscript_last_error(const LScript *s);
 
 /* Scenario-directed goals for the AI (set from Lua: gyr.ai_goal{...}). Read by engine/ai. */
-typedef enum { AIG_TAKE, AIG_HOLD, AIG_FLEE_TO, AIG_PROTECT_LEADER, AIG_HUNT_LEADER } AiGoalType;
+typedef enum { AIG_TAKE, AIG_HOLD, AIG_FLEE_TO, AIG_PROTECT_LEADER, AIG_HUNT_LEADER, AIG_MUSTER } AiGoalType;
 typedef struct AiGoal { AiGoalType type; int faction; int place; int leader; int weight; } AiGoal;
 int lscript_ai_goals(const LScript *s, int faction, AiGoal *out, int cap);
 

@@ -32,7 +32,8 @@ Liao, turns on Gao himself.
 Scale: one step is about 2,500 men. Ten-day turns, 7 Jan to 6 Jul 1116.]],
   briefing_jin = [[
 You command the Jin in the south. Gao Yongchang's rising is your chance: decide whether to
-help him, and when to turn on him. Liaodong east of the Liao river is the prize - the Eastern
+help him, and when to turn on him - once the question is put, it comes back every turn until
+you answer it for good. Liaodong east of the Liao river is the prize - the Eastern
 Capital, Shenzhou, and the towns and registered Jurchens of the peninsula.
 Victory: 8 points at the end - Dongjing 4, Shenzhou 2, Haizhou, Kaizhou and Hesuguan 1 each,
 1 if Gao Yongchang is taken. Towns held by an ally you kept faith with count half. Wolu took
@@ -40,7 +41,8 @@ all of it: 10.]],
   briefing_liao = [[
 You hold the west bank of the Liao river and Shenzhou, and Zhang Lin's levy is mustering at
 Xianzhou. Crush the Bohai rebels before the Jin come, or let the Jin and the rebels fight and
-pick up what is left. Keep the Jin below 8 points and Liaodong is not lost.]],
+pick up what is left; a second army comes east from Liaoxi in the spring. Keep the Jin below
+8 points and Liaodong is not lost.]],
 }
 
 -- ---------------------------------------------------------------- factions and places
@@ -122,8 +124,15 @@ victory { faction = "jin", type = "score", value = 8,
 victory { faction = "liao", type = "hold", place = "shenzhou",
           text = "Liao: keep the Jin below 8 points (hold Shenzhou and retake Dongjing)" }
 
-gyr.ai_goal { faction = "jin", type = "take", place = "shenzhou", weight = 8 }
-gyr.ai_goal { faction = "jin", type = "take", place = "hesuguan", weight = 3 }
+-- The Jin goals; allies of Gao gather round the Eastern Capital, and take it once they turn on him.
+local function jin_goals(phase)
+  gyr.clear_ai_goals("jin")
+  gyr.ai_goal { faction = "jin", type = "take", place = "shenzhou", weight = 8 }
+  gyr.ai_goal { faction = "jin", type = "take", place = "hesuguan", weight = 3 }
+  if phase == "allied" then gyr.ai_goal { faction = "jin", type = "muster", place = "dongjing", weight = 10 } end
+  if phase == "war" then gyr.ai_goal { faction = "jin", type = "take", place = "dongjing", weight = 10 } end
+end
+jin_goals()
 gyr.ai_goal { faction = "liao", type = "take", place = "dongjing", weight = 10 }
 gyr.ai_goal { faction = "liao", type = "hold", place = "shenzhou", weight = 8 }
 
@@ -131,6 +140,7 @@ gyr.ai_goal { faction = "liao", type = "hold", place = "shenzhou", weight = 8 }
 local T_RISING = turn_of(1116, 1, 17)   -- night of m.1, 1st day (≈17 Jan 1116)
 local T_ASK = turn_of(1116, 2, 25)      -- leap m.1: Gao asks the Jin for help
 local T_TURN = turn_of(1116, 6, 1)      -- m.5: Wolu turns on Gao
+local T_RELIEF = turn_of(1116, 4, 16)   -- the Liao send a second army (date not known: spring)
 local EAST = { "haizhou", "kaizhou", "hesuguan" }
 local NAME = { haizhou = "Haizhou (海州)", kaizhou = "Kaizhou (開州)", hesuguan = "Hesuguan (曷蘇館)" }
 local allied, betrayed = false, false
@@ -183,12 +193,44 @@ local function gao_rises()
   gyr.ai_goal { faction = "yuan", type = "take", place = "shenzhou", weight = 4 }
 end
 
--- Wolu turns on his ally (a choice for the Jin side).
+-- A second Liao army comes east from Liaoxi, to the first town of the road still Liao.
+local function liao_relief()
+  if not once("relief") then return end
+  for _, id in ipairs({ "xianzhou_beizhen", "jinzhou", "yizhou_lx", "zhongjing" }) do
+    if gyr.owner(id) == "liao" then
+      gyr.reinforce { faction = "liao", at = id,
+                      units = { { type = "khitan_heavy_cavalry", steps = 3, tag = "relief", name = "Ordo horse of the relief" },
+                                { type = "khitan_horse_archers", steps = 2, tag = "relief", name = "Tribal horse of the relief" } },
+                      text = "The Liao court sends a second army east to win back Liaodong.",
+                      note = "JS (Wolu's biography): in 1116 a Liao army of 60,000 attacked Zhaosan city (照散城, not located) and was beaten. Its strength here is a guess." }
+      return
+    end
+  end
+end
+
+-- Wolu turns on his ally (a choice for the Jin side). Once it is due the question comes back
+-- every turn until it is answered for good: the Jin pick their moment. The computer waits
+-- until its army stands round the Eastern Capital (or time runs short).
+local betrayal_due, asked_on, kept_faith = nil, nil, false
+local function jin_ready()
+  if gyr.turn() >= TURNS - 6 then return true end
+  local p = gyr.place_info("dongjing")
+  local near = 0
+  for _, u in ipairs(gyr.units { faction = "jin" }) do
+    if H.hex_dist(u.q, u.r, p.q, p.r) <= 3 and u.cohesion >= 50 then near = near + u.steps end
+  end
+  return near >= 5
+end
+
 local function ask_betrayal(reason)
-  if not allied_turn or gyr.turn() <= allied_turn or not exists("yuan") or not once("ask_betrayal") then return end
+  if not allied or kept_faith or not allied_turn or gyr.turn() <= allied_turn or not exists("yuan") then return end
+  betrayal_due = betrayal_due or reason
+  if asked_on == gyr.turn() then return end
+  asked_on = gyr.turn()
   gyr.choice { faction = "jin",
     question = "Gao Yongchang will not give up his imperial title. " .. reason .. " Turn on him?",
-    options = { "Turn on Gao (as Wolu did)", "Keep faith with the Great Bohai" }, ai_default = 1,
+    options = { "Turn on Gao now (as Wolu did)", "Not yet: ask again next turn", "Keep faith with the Great Bohai" },
+    ai_default = jin_ready() and 1 or 2,
     on_answer = function(option)
       if option == 1 then
         betrayed = true
@@ -196,8 +238,10 @@ local function ask_betrayal(reason)
         gyr.set_relation("jin", "yuan", "war")
         gyr.message { text = "The Jin turn on the Great Bohai and march on the Eastern Capital.",
                       note = "JS: Wolu beat Gao at the Woli-huo river and took Dongjing, m.5 1116." }
-        gyr.ai_goal { faction = "jin", type = "take", place = "dongjing", weight = 10 }
-      else
+        jin_goals("war")
+      elseif option == 3 then
+        kept_faith = true
+        jin_goals()
         gyr.message { text = "The Jin keep faith with Gao Yongchang. The Bohai hold Liaodong as Jin allies.",
                       note = "Counterfactual: the Jin destroyed the Yuan state within five months." }
       end
@@ -218,6 +262,7 @@ local function gao_asks(reason)
         allied_turn = gyr.turn()
         jin_wins = 0
         gyr.set_relation("jin", "yuan", "alliance")
+        jin_goals("allied")
         gyr.message { text = "Aguda sends Wolu to the Bohai's aid, demanding only that Gao drop the imperial title.",
                       note = "LS, JS: Gao asked for help; Aguda demanded he give up the title and submit (m)." }
       elseif option == 2 then
@@ -233,7 +278,7 @@ local function gao_asks(reason)
           gyr.set_relation("jin", "yuan", "war")
           gyr.message { text = "Gao Yongchang refuses to submit. Now the Jin, the Bohai and the Liao fight each other.",
                         note = "History: he refused the same demand, and the Jin destroyed him." }
-          gyr.ai_goal { faction = "jin", type = "take", place = "dongjing", weight = 10 }
+          jin_goals("war")
         end
       else
         gyr.message { text = "Aguda answers nothing and waits for the Bohai and the Liao to exhaust each other.",
@@ -266,12 +311,14 @@ on("turn_start", function(ev)
                   note = "Secondary citing QDGZ: 20,000+; they were beaten crossing the Taizi river." }
   end
   if t >= T_ASK then gao_asks("The Liao are closing in.") end
+  if t >= T_RELIEF then liao_relief() end
   -- Raw levies of the Great Bohai go home when their morale breaks (low cohesion).
   if exists("yuan") and avg_cohesion { faction = "yuan", type = "levy" } < 40 and gyr.chance(40) then
     gyr.desert { faction = "yuan", type = "levy", steps = 1, count = 1,
                  text = "Gao Yongchang's peasant levies lose heart and scatter to their villages.",
                  note = "JS: his 80,000 were mostly new levies; Zhang Lin's and Wolu's victories broke them (m)." }
   end
+  if betrayal_due then ask_betrayal(betrayal_due) end
   if allied and t >= T_TURN then ask_betrayal("The Liao army is gone from the field.") end
   -- Gao's refusal to drop the title cannot wait for ever: a month of alliance is enough.
   if allied and allied_turn and t >= allied_turn + 3 then ask_betrayal("A month has passed and he still calls himself emperor.") end
