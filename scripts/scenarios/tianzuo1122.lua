@@ -526,7 +526,7 @@ on("turn_start", function(ev)
     -- Mostly the hunters' work: the scripted chance is small while he keeps refuges and
     -- his guard (at 15% + 35% it decided most games by the dice rather than by the play).
     local p = 5 + (refuges_held() < 3 and 10 or 0) + (alive("tianzuo_guard", "liao") and 0 or 20)
-    if gyr.chance(p) then
+    if active("tianzuo") and gyr.chance(p) then   -- the ambush above may have killed him
       gyr.capture_leader { leader = "tianzuo", text = "Wanyan Loushi's 500 horsemen run down the emperor east of Yingzhou. The Liao dynasty is at an end.",
                            note = "LS: 60 li E of Yingzhou new town; JS: Yudu valley; 26 Mar 1125 (WP). He was made Prince of Haibin and died in 1128." }
     end

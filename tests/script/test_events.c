@@ -401,6 +401,43 @@ static void test_each_side_gets_its_briefing(void **st)
     lscript_free(s);
 }
 
+/* The Eastern Capital: once turning on Gao Yongchang is due, "not yet" puts the question
+ * again the next turn, and keeping faith ends it. Nobody moves; the Jin ally with Gao when he
+ * asks, answer "not yet" twice, then keep faith. */
+static void test_dongjing_betrayal_question_returns_until_answered_for_good(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load(st_data("scripts/scenarios/dongjing1116.lua"), 3, &g);
+    game_start(g);
+    int asked[8], n_asked = 0;
+    for (int k = 0; k < 400 && !g->over; k++) {
+        Command c;
+        memset(&c, 0, sizeof c);
+        if (g->choice.active) {
+            c.type = CMD_CHOOSE;
+            c.faction = g->choice.faction;
+            c.choice = g->choice.ai_default;
+            if (strstr(g->choice.question, "asks the Jin for help")) c.choice = 0;   /* ally */
+            if (strstr(g->choice.question, "Turn on him?")) {
+                if (n_asked < 8) asked[n_asked] = g->turn;
+                c.choice = ++n_asked < 3 ? 1 : 2;      /* not yet, not yet, keep faith */
+            }
+        } else {
+            c.type = CMD_END_TURN;
+            c.faction = g->active;
+        }
+        assert_int_equal(game_apply(g, &c), CMD_OK);
+    }
+    assert_true(g->over);
+    assert_int_equal(n_asked, 3);
+    assert_int_equal(asked[1], asked[0] + 1);
+    assert_int_equal(asked[2], asked[1] + 1);
+    assert_true(st_find_log(g, GEV_MESSAGE, "keep faith with Gao Yongchang") >= 0);
+    assert_true(st_find_log(g, GEV_MESSAGE, "turn on the Great Bohai") < 0);
+    lscript_free(s);
+}
+
 int main(void)
 {
     st_setup();
@@ -423,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_each_side_gets_its_briefing),
         cmocka_unit_test(test_handler_calls_are_counted_for_undo),
         cmocka_unit_test(test_history_library_helps_with_dates_and_once),
+        cmocka_unit_test(test_dongjing_betrayal_question_returns_until_answered_for_good),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
