@@ -604,16 +604,24 @@ static void sb_repair(const LScript *s, const char *msg, char *out, size_t cap)
     snprintf(out, cap, "%s", msg);
 }
 
-/* Message handler: turns any error value into a string without addresses. */
+/* Message handler: turns any error value into a string without addresses. A value that is
+ * not a string carries no position, so the script line that raised it is put in front (level
+ * 1 is error() itself, a C function; level 2 the script that called it). */
 static int sb_msgh(lua_State *L)
 {
     if (lua_type(L, 1) == LUA_TSTRING) return 1;
+    luaL_where(L, 2);
+    if (lua_rawlen(L, -1) == 0) {
+        lua_pop(L, 1);
+        luaL_where(L, 1);
+    }
     if (luaL_getmetafield(L, 1, "__tostring") != LUA_TNIL && lua_isfunction(L, -1)) {
         lua_pop(L, 1);
         sb_tostring_at(L, 1);
-        return 1;
+    } else {
+        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     }
-    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    lua_concat(L, 2);
     return 1;
 }
 

@@ -83,6 +83,22 @@ static void test_runtime_error_is_reported_with_its_line(void **st)
     assert_reported(report, path, 11, "attempt to index");
 }
 
+/* error() with a table (its text from __tostring, or its type) still names the line. */
+static void test_error_object_is_reported_with_its_line(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("errobj.lua", ST_BASE "local t = 1\n"
+                                "error(setmetatable({}, { __tostring = function() return \"bad object\" end }))\n");
+    int n = lscript_check(path, report, sizeof report);
+    assert_int_equal(n, 1);
+    assert_reported(report, path, 11, "bad object");
+    path = st_write("errobj2.lua", ST_BASE "local t = 1\nerror({})\n");
+    n = lscript_check(path, report, sizeof report);
+    assert_int_equal(n, 1);
+    assert_reported(report, path, 11, "error object is a table value");
+}
+
 static void test_unknown_ids_inside_handlers_are_reported(void **st)
 {
     (void)st;
@@ -189,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_each_problem_is_reported_with_its_line),
         cmocka_unit_test(test_syntax_error_is_reported_with_its_line),
         cmocka_unit_test(test_runtime_error_is_reported_with_its_line),
+        cmocka_unit_test(test_error_object_is_reported_with_its_line),
         cmocka_unit_test(test_unknown_ids_inside_handlers_are_reported),
         cmocka_unit_test(test_campaign_names_only_scenarios_that_exist),
         cmocka_unit_test(test_broken_scenario_does_not_load_and_says_where),
