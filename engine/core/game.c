@@ -237,6 +237,29 @@ static void settle(Game *g)
 
 /* Validates, then applies. Hooks run after each change; they may add units, change owners
  * or end the game, and the rest of the command copes with that. */
+/* "question: answer" for the log; a question too long for both is cut at a word with "...",
+ * so the answer always shows whole. */
+static void choice_log_text(const PendingChoice *ch, int option, char *out, size_t cap)
+{
+    const char *q = ch->question, *o = ch->options[option], *dots = "";
+    int room = (int)cap - 1 - 2 - (int)strlen(o), ql = (int)strlen(q);
+    if (ql > room) {
+        int cut = room - 3;
+        while (cut > room / 2 && q[cut] != ' ') cut--;
+        if (q[cut] != ' ') cut = room - 3;
+        while (cut > 0 && ((unsigned char)q[cut] & 0xC0) == 0x80) cut--;   /* not inside a UTF-8 letter */
+        while (cut > 0 && q[cut - 1] == ' ') cut--;
+        ql = cut;
+        dots = "...";
+    }
+    size_t n = 0;
+    memcpy(out, q, (size_t)ql); n += (size_t)ql;
+    memcpy(out + n, dots, strlen(dots)); n += strlen(dots);
+    memcpy(out + n, ": ", 2); n += 2;
+    memcpy(out + n, o, strlen(o)); n += strlen(o);
+    out[n] = 0;
+}
+
 CmdResult game_apply(Game *g, const Command *c)
 {
     CmdResult res = game_check(g, c);
@@ -249,8 +272,7 @@ CmdResult game_apply(Game *g, const Command *c)
     case CMD_CHOOSE: {
         int id = g->choice.id, f = g->choice.faction;
         char text[GAME_TEXT_LEN];
-        snprintf(text, sizeof text, "%.100s: %.60s", g->choice.question,
-                 g->choice.options[cmd.choice]);
+        choice_log_text(&g->choice, cmd.choice, text, sizeof text);
         g->choice.active = 0;
         game_log(g, GEV_CHOICE, f, text, NULL);
         gamei_fire(g, HOOK_CHOICE_ANSWERED, id, cmd.choice, f, hex_make(0, 0));

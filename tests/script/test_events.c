@@ -96,6 +96,25 @@ static void test_choice_waits_for_a_recorded_answer(void **st)
     lscript_free(s);
 }
 
+/* The log keeps the answer whole after a long question, the question cut at a word. */
+static void test_long_question_is_logged_with_its_whole_answer(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "gyr.choice { faction = \"a\", question = string.rep(\"Will the emperor give up his title? \", 8),\n"
+        "             options = { \"Yes\", \"Not yet: ask again next turn\" } }\n", &g);
+    game_start(g);
+    assert_true(g->choice.active);
+    Command ch = { .type = CMD_CHOOSE, .faction = g->choice.faction, .choice = 1 };
+    assert_int_equal(game_apply(g, &ch), CMD_OK);
+    int i = st_find_log(g, GEV_CHOICE, "...: Not yet: ask again next turn");
+    assert_true(i >= 0);
+    assert_true(strncmp(g->log[i].text, "Will the emperor", 16) == 0);
+    assert_null(strstr(g->log[i].text, " ...:"));   /* cut at a word, no space before the dots */
+    lscript_free(s);
+}
+
 static void test_computer_default_answer_reaches_on_answer(void **st)
 {
     (void)st;
@@ -446,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_defection_by_tag_moves_units_and_their_leader),
         cmocka_unit_test(test_choice_waits_for_a_recorded_answer),
         cmocka_unit_test(test_computer_default_answer_reaches_on_answer),
+        cmocka_unit_test(test_long_question_is_logged_with_its_whole_answer),
         cmocka_unit_test(test_choices_asked_together_are_asked_in_turn),
         cmocka_unit_test(test_rebellion_creates_a_faction_and_units_around_the_place),
         cmocka_unit_test(test_desertion_costs_steps_or_melts_units),
