@@ -535,6 +535,20 @@ on("turn_start", function(ev)
     gyr.capture_leader { leader = "tianzuo", text = "With his refuges gone, the tribesmen who hid Tianzuo hand him over to the Jin.",
                          note = "Counterfactual date: he was taken in m.2 1125; the Tatars and Tanguts had stopped sheltering him (HB)." }
   end
+  -- An emperor whose escort has fallen apart, unsupplied and far from all his refuges,
+  -- cannot stay hidden for long: the herders he wanders among give him up.
+  if active("tianzuo") then
+    local u = gyr.leader_info("tianzuo").unit
+    local far = u ~= nil
+    for _, id in ipairs(REFUGES) do
+      local p = gyr.place_info(id)
+      if u and H.hex_dist(u.q, u.r, p.q, p.r) <= 8 then far = false end
+    end
+    if far and u.cohesion <= 0 and not u.supplied and gyr.chance(25) then
+      gyr.capture_leader { leader = "tianzuo", text = "His starving escort scattered, the emperor is given up by the herders he wandered among.",
+                           note = "Game rule. He was taken in 1125 with only a few followers left (HB)." }
+    end
+  end
 end)
 
 on("place_captured", function(ev)
