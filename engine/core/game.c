@@ -235,8 +235,6 @@ static void settle(Game *g)
     if (!g->factions[g->active].alive && !g->choice.active) advance_turn(g);
 }
 
-/* Validates, then applies. Hooks run after each change; they may add units, change owners
- * or end the game, and the rest of the command copes with that. */
 /* "question: answer" for the log; a question too long for both is cut at a word with "...",
  * so the answer always shows whole. */
 static void choice_log_text(const PendingChoice *ch, int option, char *out, size_t cap)
@@ -260,6 +258,8 @@ static void choice_log_text(const PendingChoice *ch, int option, char *out, size
     out[n] = 0;
 }
 
+/* Validates, then applies. Hooks run after each change; they may add units, change owners
+ * or end the game, and the rest of the command copes with that. */
 CmdResult game_apply(Game *g, const Command *c)
 {
     CmdResult res = game_check(g, c);
