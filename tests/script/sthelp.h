@@ -70,21 +70,29 @@ static inline const char *st_data(const char *rel)
     return p;
 }
 
+/* The command of a player who does nothing: answer a pending choice with ai_default, else
+ * end the turn. */
+static inline Command st_idle_command(const Game *g)
+{
+    Command c;
+    memset(&c, 0, sizeof c);
+    if (g->choice.active) {
+        c.type = CMD_CHOOSE;
+        c.faction = g->choice.faction;
+        c.choice = g->choice.ai_default;
+    } else {
+        c.type = CMD_END_TURN;
+        c.faction = g->active;
+    }
+    return c;
+}
+
 /* Plays by ending turns and answering choices with ai_default, up to max commands. */
 static inline int st_play(Game *g, int max)
 {
     int n = 0;
     while (!g->over && n < max) {
-        Command c;
-        memset(&c, 0, sizeof c);
-        if (g->choice.active) {
-            c.type = CMD_CHOOSE;
-            c.faction = g->choice.faction;
-            c.choice = g->choice.ai_default;
-        } else {
-            c.type = CMD_END_TURN;
-            c.faction = g->active;
-        }
+        Command c = st_idle_command(g);
         if (game_apply(g, &c) != CMD_OK) return -1;
         n++;
     }

@@ -431,20 +431,11 @@ static void test_dongjing_betrayal_question_returns_until_answered_for_good(void
     game_start(g);
     int asked[8], n_asked = 0;
     for (int k = 0; k < 400 && !g->over; k++) {
-        Command c;
-        memset(&c, 0, sizeof c);
-        if (g->choice.active) {
-            c.type = CMD_CHOOSE;
-            c.faction = g->choice.faction;
-            c.choice = g->choice.ai_default;
-            if (strstr(g->choice.question, "asks the Jin for help")) c.choice = 0;   /* ally */
-            if (strstr(g->choice.question, "Turn on him?")) {
-                if (n_asked < 8) asked[n_asked] = g->turn;
-                c.choice = ++n_asked < 3 ? 1 : 2;      /* not yet, not yet, keep faith */
-            }
-        } else {
-            c.type = CMD_END_TURN;
-            c.faction = g->active;
+        Command c = st_idle_command(g);
+        if (g->choice.active && strstr(g->choice.question, "asks the Jin for help")) c.choice = 0;   /* ally */
+        if (g->choice.active && strstr(g->choice.question, "Turn on him?")) {
+            if (n_asked < 8) asked[n_asked] = g->turn;
+            c.choice = ++n_asked < 3 ? 1 : 2;      /* not yet, not yet, keep faith */
         }
         assert_int_equal(game_apply(g, &c), CMD_OK);
     }
