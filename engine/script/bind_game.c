@@ -187,7 +187,7 @@ static int l_message(lua_State *L)
     if (lua_istable(L, 1)) {
         text = ls_field_str(L, 1, "text", NULL);
         note = ls_field_str(L, 1, "note", "");
-        if (lua_getfield(L, 1, "faction") != LUA_TNIL) f = ls_check_faction(L, -1);
+        if (ls_getfield(L, 1, "faction") != LUA_TNIL) f = ls_check_faction(L, -1);
         lua_pop(L, 1);
         if (!text) return luaL_error(L, "gyr.message: text missing");
     } else {
@@ -239,16 +239,16 @@ static int l_ai_goal(lua_State *L)
     LScript *s = ls_self(L);
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_getfield(L, 1, "faction");
+    ls_getfield(L, 1, "faction");
     int f = ls_check_faction(L, -1);
     lua_pop(L, 1);
-    lua_getfield(L, 1, "type");
+    ls_getfield(L, 1, "type");
     int type = luaL_checkoption(L, -1, NULL, goal_ids);
     lua_pop(L, 1);
     int place = -1, leader = -1;
-    if (lua_getfield(L, 1, "place") != LUA_TNIL) place = ls_check_place(L, -1);
+    if (ls_getfield(L, 1, "place") != LUA_TNIL) place = ls_check_place(L, -1);
     lua_pop(L, 1);
-    if (lua_getfield(L, 1, "leader") != LUA_TNIL) leader = ls_check_leader(L, -1);
+    if (ls_getfield(L, 1, "leader") != LUA_TNIL) leader = ls_check_leader(L, -1);
     lua_pop(L, 1);
     lua_Integer w = ls_field_int(L, 1, "weight", 5);
     if (w < 0 || w > 100) return ls_problem(L, "gyr.ai_goal: weight must be 0..100");

@@ -23,8 +23,8 @@ static int faction_list(lua_State *L, int t, const char *k, int *out, int cap)
 {
     Game *g = ls_game(L);
     int n = 0;
-    if (lua_getfield(L, t, k) == LUA_TTABLE) {
-        for (int i = 1; i <= (int)luaL_len(L, -1) && n < cap; i++) {
+    if (ls_getfield(L, t, k) == LUA_TTABLE) {
+        for (int i = 1; i <= (int)ls_len(L, -1) && n < cap; i++) {
             lua_rawgeti(L, -1, i);
             const char *id = lua_tostring(L, -1);
             int f = id ? game_find_faction(g, id) : -1;
@@ -60,7 +60,7 @@ static int create_faction(lua_State *L, int t, const char *id_override)
     int nw = faction_list(L, t, "at_war_with", war, GAME_MAX_FACTIONS);
     int na = faction_list(L, t, "allied_with", ally, GAME_MAX_FACTIONS);
     int nv = 0;
-    if (lua_getfield(L, t, "vassal_of") != LUA_TNIL) {
+    if (ls_getfield(L, t, "vassal_of") != LUA_TNIL) {
         over[0] = ls_check_faction(L, -1);
         nv = 1;
     }
@@ -126,17 +126,17 @@ static int pick_units(lua_State *L, int t, int *out)
 {
     Game *g = ls_game(L);
     int n = 0;
-    if (lua_getfield(L, t, "unit") != LUA_TNIL) {
+    if (ls_getfield(L, t, "unit") != LUA_TNIL) {
         int u = ls_check_unit(L, lua_gettop(L));
         if (g->units[u].alive) out[n++] = u;
         lua_pop(L, 1);
         return n;
     }
     lua_pop(L, 1);
-    if (lua_getfield(L, t, "units") == LUA_TTABLE) {
+    if (ls_getfield(L, t, "units") == LUA_TTABLE) {
         int lt = lua_gettop(L);
         char seen[GAME_MAX_UNITS] = { 0 };
-        for (int i = 1; i <= (int)luaL_len(L, lt); i++) {
+        for (int i = 1; i <= (int)ls_len(L, lt); i++) {
             lua_rawgeti(L, lt, i);
             int u = ls_check_unit(L, lua_gettop(L));
             if (g->units[u].alive && !seen[u]) { seen[u] = 1; out[n++] = u; }
@@ -152,7 +152,7 @@ static int pick_units(lua_State *L, int t, int *out)
     const char *tag = ls_field_str(L, t, "tag", NULL);
     const char *tid = ls_field_str(L, t, "type", NULL);
     int f = -1, type = -1;
-    if (lua_getfield(L, t, "faction") != LUA_TNIL) {
+    if (ls_getfield(L, t, "faction") != LUA_TNIL) {
         const char *id = lua_tostring(L, -1);
         f = id ? game_find_faction(g, id) : -1;
         if (f < 0) return luaL_error(L, "unknown faction '%s'", id ? id : "?");
@@ -177,7 +177,7 @@ static int l_defect(lua_State *L)
 {
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_getfield(L, 1, "to");
+    ls_getfield(L, 1, "to");
     if (lua_isnil(L, -1)) return luaL_error(L, "gyr.defect: to = faction missing");
     int to = ls_check_faction(L, -1);
     lua_pop(L, 1);
@@ -227,8 +227,8 @@ static int l_set_place_owner(lua_State *L)
 static int check_specs(lua_State *L, int t, const char *fn)
 {
     Game *g = ls_game(L);
-    if (lua_getfield(L, t, "units") != LUA_TTABLE) return luaL_error(L, "%s: units = { {type=, steps=}, ... } missing", fn);
-    int n = (int)luaL_len(L, -1);
+    if (ls_getfield(L, t, "units") != LUA_TTABLE) return luaL_error(L, "%s: units = { {type=, steps=}, ... } missing", fn);
+    int n = (int)ls_len(L, -1);
     if (n < 1 || n > 30) return luaL_error(L, "%s: 1..30 units", fn);
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
@@ -242,7 +242,7 @@ static int check_specs(lua_State *L, int t, const char *fn)
             return luaL_error(L, "%s: units[%d]: steps must be 1..%d", fn, i, g->rules.unit_types[ti].max_steps);
         lua_Integer coh = ls_field_int(L, e, "cohesion", g->rules.cohesion_max);
         if (coh < 1 || coh > g->rules.cohesion_max) return luaL_error(L, "%s: units[%d]: bad cohesion", fn, i);
-        if (lua_getfield(L, e, "leader") != LUA_TNIL) return luaL_error(L, "%s: units[%d]: leaders join with gyr.add_leader", fn, i);
+        if (ls_getfield(L, e, "leader") != LUA_TNIL) return luaL_error(L, "%s: units[%d]: leaders join with gyr.add_leader", fn, i);
         lua_pop(L, 1);
         if (strlen(ls_field_str(L, e, "tag", "")) >= GAME_ID_LEN) return luaL_error(L, "%s: units[%d]: tag too long", fn, i);
         ls_field_str(L, e, "name", "");          /* raises now, not halfway through, when not a string */
@@ -278,7 +278,7 @@ static int l_rebellion(lua_State *L)
 {
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_getfield(L, 1, "place");
+    ls_getfield(L, 1, "place");
     int p = ls_check_place(L, -1);
     lua_pop(L, 1);
     if (p < 0) return 0;
@@ -322,12 +322,12 @@ static int l_reinforce(lua_State *L)
 {
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_getfield(L, 1, "faction");
+    ls_getfield(L, 1, "faction");
     int f = ls_check_faction(L, -1);
     lua_pop(L, 1);
     Hex c;
     char msg[200];
-    lua_getfield(L, 1, "at");
+    ls_getfield(L, 1, "at");
     if (ls_to_hex(L, -1, g->map, &c, msg, sizeof msg) != 0) return luaL_error(L, "gyr.reinforce: %s", msg);
     lua_pop(L, 1);
     if (!map_in_bounds(g->map, c)) return luaL_error(L, "gyr.reinforce: position off the map");
@@ -398,7 +398,7 @@ static int leader_fate(lua_State *L, LeaderState st)
     const char *text = NULL, *note = "";
     int l;
     if (lua_istable(L, 1)) {
-        lua_getfield(L, 1, "leader");
+        ls_getfield(L, 1, "leader");
         l = ls_check_leader(L, -1);
         lua_pop(L, 1);
         opt_text(L, 1, &text, &note);
@@ -431,13 +431,13 @@ static int l_add_leader(lua_State *L)
     const char *id = ls_field_str(L, 1, "id", NULL);
     if (!id || !*id || strlen(id) >= GAME_ID_LEN) return luaL_error(L, "gyr.add_leader: id missing");
     if (game_find_leader(g, id) >= 0) return luaL_error(L, "gyr.add_leader: leader '%s' exists", id);
-    lua_getfield(L, 1, "faction");
+    ls_getfield(L, 1, "faction");
     int f = ls_check_faction(L, -1);
     lua_pop(L, 1);
     lua_Integer rating = ls_field_int(L, 1, "rating", 1);
     if (rating < 0 || rating > 3) return luaL_error(L, "gyr.add_leader: rating must be 0..3");
     int unit = -1;
-    if (lua_getfield(L, 1, "unit") != LUA_TNIL) {
+    if (ls_getfield(L, 1, "unit") != LUA_TNIL) {
         unit = ls_check_unit(L, lua_gettop(L));
         const Unit *u = &g->units[unit];
         if (!u->alive || u->faction != f || u->leader >= 0)
@@ -460,13 +460,13 @@ static int l_choice(lua_State *L)
     LScript *s = ls_self(L);
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_getfield(L, 1, "faction");
+    ls_getfield(L, 1, "faction");
     int f = ls_check_faction(L, -1);
     lua_pop(L, 1);
     const char *q = ls_field_str(L, 1, "question", NULL);
     if (!q || !*q) return luaL_error(L, "gyr.choice: question missing");
-    if (lua_getfield(L, 1, "options") != LUA_TTABLE) return luaL_error(L, "gyr.choice: options = { \"...\", ... } missing");
-    int no = (int)luaL_len(L, -1);
+    if (ls_getfield(L, 1, "options") != LUA_TTABLE) return luaL_error(L, "gyr.choice: options = { \"...\", ... } missing");
+    int no = (int)ls_len(L, -1);
     if (no < 1 || no > GAME_MAX_CHOICE_OPTIONS) return luaL_error(L, "gyr.choice: 1..%d options", GAME_MAX_CHOICE_OPTIONS);
     char opts[GAME_MAX_CHOICE_OPTIONS][64];
     for (int i = 0; i < no; i++) {
@@ -477,10 +477,12 @@ static int l_choice(lua_State *L)
         snprintf(opts[i], 64, "%s", o);
         lua_pop(L, 1);
     }
+    lua_createtable(L, no, 0);      /* the host keeps its own copy: the script's table may change */
+    for (int i = 0; i < no; i++) { lua_pushstring(L, opts[i]); lua_rawseti(L, -2, i + 1); }
     int opt_idx = lua_gettop(L);
     lua_Integer def = ls_field_int(L, 1, "ai_default", 1);
     if (def < 1 || def > no) return luaL_error(L, "gyr.choice: ai_default must be 1..%d", no);
-    lua_getfield(L, 1, "on_answer");
+    ls_getfield(L, 1, "on_answer");
     if (!lua_isnil(L, -1) && !lua_isfunction(L, -1)) return luaL_error(L, "gyr.choice: on_answer must be a function");
     int fn_idx = lua_gettop(L);
     if (f < 0) return 0;
@@ -505,7 +507,7 @@ static int l_choice(lua_State *L)
         lua_pushstring(L, q); lua_setfield(L, -2, "question");
         lua_pushvalue(L, opt_idx); lua_setfield(L, -2, "options");
         lua_pushinteger(L, def - 1); lua_setfield(L, -2, "ai_default");
-        lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+        lua_rawseti(L, -2, (lua_Integer)ls_len(L, -2) + 1);
         lua_pop(L, 1);
     }
     lua_pushinteger(L, id);

@@ -14,7 +14,7 @@ static const char *const class_names[UC_COUNT] = {
 static int unit_index(lua_State *L)
 {
     Game *g = ls_game(L);
-    lua_getfield(L, 1, "id");
+    ls_getfield(L, 1, "id");
     int id = (int)lua_tointeger(L, -1);
     const char *k = luaL_checkstring(L, 2);
     if (id < 0 || id >= g->n_units) return 0;
@@ -56,8 +56,8 @@ static int unit_newindex(lua_State *L)
 /* __eq: same unit id. */
 static int unit_eq(lua_State *L)
 {
-    lua_getfield(L, 1, "id");
-    lua_getfield(L, 2, "id");
+    ls_getfield(L, 1, "id");
+    ls_getfield(L, 2, "id");
     lua_pushboolean(L, lua_rawequal(L, -1, -2));
     return 1;
 }
@@ -66,7 +66,7 @@ static int unit_eq(lua_State *L)
 static int unit_tostring(lua_State *L)
 {
     Game *g = ls_game(L);
-    lua_getfield(L, 1, "id");
+    ls_getfield(L, 1, "id");
     int id = (int)lua_tointeger(L, -1);
     if (id < 0 || id >= g->n_units) { lua_pushliteral(L, "unit ?"); return 1; }
     const Unit *u = &g->units[id];
@@ -90,7 +90,7 @@ int ls_check_unit(lua_State *L, int idx)
     Game *g = ls_game(L);
     lua_Integer id;
     if (lua_istable(L, idx)) {
-        lua_getfield(L, idx, "id");
+        ls_getfield(L, idx, "id");
         int ok;
         id = lua_tointegerx(L, -1, &ok);
         lua_pop(L, 1);
@@ -109,7 +109,7 @@ static int l_units(lua_State *L)
     if (lua_isnoneornil(L, 1)) { lua_settop(L, 0); lua_newtable(L); }
     luaL_checktype(L, 1, LUA_TTABLE);
     int f = -2, type = -1, place = -1;
-    if (lua_getfield(L, 1, "faction") != LUA_TNIL) {
+    if (ls_getfield(L, 1, "faction") != LUA_TNIL) {
         const char *id = luaL_checkstring(L, -1);
         f = game_find_faction(g, id);
         if (f < 0) return luaL_error(L, "gyr.units: unknown faction '%s'", id);

@@ -4,24 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <lauxlib.h>
-#include <lua.h>
-#include <lualib.h>
+#include "lscript_int.h"
 
-#define CAMPAIGN_BUDGET 5000000
-#define CAMPAIGN_MEM_CAP ((size_t)16 << 20)   /* bytes: a campaign file is a table of text */
-
-/* Allocator with a byte cap (ud points at the bytes in use); growing past it fails, which Lua
- * reports as "not enough memory". */
-static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    size_t *used = ud, old = ptr ? osize : 0;
-    if (nsize == 0) { free(ptr); *used -= old; return NULL; }
-    if (nsize > old && *used - old + nsize > CAMPAIGN_MEM_CAP) return NULL;
-    void *p = realloc(ptr, nsize);
-    if (p) *used = *used - old + nsize;
-    return p;
-}
+#define CAMPAIGN_BUDGET 5000000LL       /* VM instructions: a campaign file is a table of text */
 
 static void copy_str(char *dst, size_t cap, const char *src)
 {
@@ -31,16 +16,10 @@ static void copy_str(char *dst, size_t cap, const char *src)
     dst[n] = 0;
 }
 
-static void budget_hook(lua_State *L, lua_Debug *ar)
-{
-    (void)ar;
-    luaL_error(L, "campaign script exceeded its instruction budget");
-}
-
-/* Field k of the table at idx as a string into dst; required fields raise an error. */
+/* Field k of the table at idx (read raw) as a string copied into dst; required fields raise. */
 static void get_str(lua_State *L, int idx, const char *k, char *dst, size_t cap, int required)
 {
-    lua_getfield(L, idx, k);
+    ls_getfield(L, idx, k);
     if (lua_type(L, -1) == LUA_TSTRING) copy_str(dst, cap, lua_tostring(L, -1));
     else if (!lua_isnil(L, -1)) luaL_error(L, "campaign field '%s' must be a string", k);
     else if (required) luaL_error(L, "campaign needs a '%s' field", k);
@@ -48,17 +27,17 @@ static void get_str(lua_State *L, int idx, const char *k, char *dst, size_t cap,
     lua_pop(L, 1);
 }
 
-/* A list of strings (field k) into out; returns the count. */
+/* A list of strings (field k, read raw) copied into out; returns the count. */
 static int get_list(lua_State *L, int idx, const char *k, char (*out)[GAME_ID_LEN], int cap)
 {
     int n = 0;
-    lua_getfield(L, idx, k);
+    ls_getfield(L, idx, k);
     if (lua_istable(L, -1)) {
-        lua_Integer len = luaL_len(L, -1);
+        lua_Integer len = ls_len(L, -1);
+        if (len > cap) luaL_error(L, "campaign '%s' has too many entries (at most %d)", k, cap);
         for (lua_Integer i = 1; i <= len; i++) {
             lua_rawgeti(L, -1, i);
             if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "campaign '%s' entries must be strings", k);
-            if (n >= cap) luaL_error(L, "campaign '%s' has too many entries (at most %d)", k, cap);
             copy_str(out[n++], GAME_ID_LEN, lua_tostring(L, -1));
             lua_pop(L, 1);
         }
@@ -69,7 +48,8 @@ static int get_list(lua_State *L, int idx, const char *k, char (*out)[GAME_ID_LE
     return n;
 }
 
-/* campaign { ... }: fill the Campaign in the upvalue. */
+/* campaign { ... }: copies the declaration into the Campaign in the upvalue (nothing of it
+ * stays in Lua). */
 static int l_campaign(lua_State *L)
 {
     Campaign *c = lua_touserdata(L, lua_upvalueindex(1));
@@ -80,9 +60,9 @@ static int l_campaign(lua_State *L)
     get_str(L, 1, "years", c->years, sizeof c->years, 0);
     get_str(L, 1, "side", c->side, sizeof c->side, 1);
     get_str(L, 1, "briefing", c->briefing, sizeof c->briefing, 0);
-    lua_getfield(L, 1, "scenarios");
+    ls_getfield(L, 1, "scenarios");
     if (!lua_istable(L, -1)) return luaL_error(L, "campaign needs a 'scenarios' list");
-    lua_Integer len = luaL_len(L, -1);
+    lua_Integer len = ls_len(L, -1);
     if (len < 1 || len > CAMPAIGN_MAX_STEPS) return luaL_error(L, "campaign needs 1 to %d scenarios", CAMPAIGN_MAX_STEPS);
     for (lua_Integer i = 1; i <= len; i++) {
         lua_rawgeti(L, -1, i);
@@ -105,37 +85,42 @@ static int l_campaign(lua_State *L)
     return 0;
 }
 
+/* Door: the campaign{} declaration as a global (raw), bound to the Campaign ud. */
+static void campaign_open_door(lua_State *L, void *ud)
+{
+    lua_pushglobaltable(L);
+    lua_pushliteral(L, "campaign");
+    lua_pushlightuserdata(L, ud);
+    lua_pushcclosure(L, l_campaign, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+/* Runs the file in the scenarios' sandbox (sorted pairs, no addresses, no string.dump or
+ * __gc, an instruction budget a pcall loop cannot escape) and copies campaign{} out. */
 int campaign_load(const char *path, Campaign *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     copy_str(out->path, sizeof out->path, path);
-    size_t mem_used = 0;
-    lua_State *L = lua_newstate(capped_alloc, &mem_used);
-    if (!L) { snprintf(err, errlen, "%s: out of memory", path); return -1; }
-    luaL_requiref(L, "_G", luaopen_base, 1);
-    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
-    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
-    lua_settop(L, 0);
-    static const char *const banned[] = { "dofile", "loadfile", "load", "require", "collectgarbage", "print", NULL };
-    for (int i = 0; banned[i]; i++) { lua_pushnil(L); lua_setglobal(L, banned[i]); }
-    lua_pushlightuserdata(L, out);
-    lua_pushcclosure(L, l_campaign, 1);
-    lua_setglobal(L, "campaign");
-    lua_sethook(L, budget_hook, LUA_MASKCOUNT, CAMPAIGN_BUDGET);
+    LScript *s = ls_new(LS_MODE_PLAY, 0);
+    if (!s) { snprintf(err, errlen, "%s: out of memory", path); return -1; }
+    snprintf(s->path, sizeof s->path, "%s", path);
     int rc = -1;
-    char chunk[520];
-    snprintf(chunk, sizeof chunk, "@%s", path);
-    if (luaL_loadfilex(L, path, "t") != LUA_OK || lua_pcall(L, 0, 0, 0) != LUA_OK) {
-        const char *m = lua_tostring(L, -1);
-        snprintf(err, errlen, "%s", m ? m : "unknown error");
-        if (m && !strstr(m, path)) snprintf(err, errlen, "%s: %s", path, m);
+    if (ls_door(s, campaign_open_door, out, 0, LS_BUDGET_DOOR) != 0 || ls_load_file(s, path, NULL) != 0 ||
+        ls_pcall(s, 0, 0, CAMPAIGN_BUDGET) != 0) {
+        snprintf(err, errlen, "%s", s->last_error[0] ? s->last_error : "unknown error");
     } else if (!out->id[0]) {
-        snprintf(err, errlen, "%s:1: no campaign{} in the file", path);
+        snprintf(err, errlen, "%.400s:1: no campaign{} in the file", path);
     } else {
         rc = 0;
     }
-    (void)chunk;
-    lua_close(L);
+    lscript_free(s);
+    if (rc != 0) {          /* nothing half-read */
+        char keep[sizeof out->path];
+        copy_str(keep, sizeof keep, out->path);
+        memset(out, 0, sizeof *out);
+        copy_str(out->path, sizeof out->path, keep);
+    }
     return rc;
 }
 

@@ -271,11 +271,24 @@ void ls_push_date(lua_State *L, int y, int m, int d)
     lua_setfield(L, -2, "day");
 }
 
-/* t[k] as a string (def when nil); raises when it is another type. The string stays anchored in t. */
+/* t[k] read raw: a table's metamethods never run when the engine reads it. */
+int ls_getfield(lua_State *L, int t, const char *k)
+{
+    t = lua_absindex(L, t);
+    if (lua_type(L, t) != LUA_TTABLE) {     /* lua_rawget needs a table: anything else has no field */
+        lua_pushnil(L);
+        return LUA_TNIL;
+    }
+    lua_pushstring(L, k);
+    return lua_rawget(L, t);
+}
+
+/* t[k] as a string (def when nil); raises when it is another type. Read raw, so the string
+ * is the one the table holds: it stays alive while the table does and no Lua code runs. */
 const char *ls_field_str(lua_State *L, int t, const char *k, const char *def)
 {
     const char *v = def;
-    if (lua_getfield(L, t, k) != LUA_TNIL) {
+    if (ls_getfield(L, t, k) != LUA_TNIL) {
         if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "field '%s' must be a string", k);
         v = lua_tostring(L, -1);
     }
@@ -287,7 +300,7 @@ const char *ls_field_str(lua_State *L, int t, const char *k, const char *def)
 lua_Integer ls_field_int(lua_State *L, int t, const char *k, lua_Integer def)
 {
     lua_Integer v = def;
-    if (lua_getfield(L, t, k) != LUA_TNIL) {
+    if (ls_getfield(L, t, k) != LUA_TNIL) {
         int ok;
         v = lua_tointegerx(L, -1, &ok);
         if (!ok) luaL_error(L, "field '%s' must be an integer", k);
@@ -300,7 +313,7 @@ lua_Integer ls_field_int(lua_State *L, int t, const char *k, lua_Integer def)
 int ls_field_bool(lua_State *L, int t, const char *k, int def)
 {
     int v = def;
-    if (lua_getfield(L, t, k) != LUA_TNIL) v = lua_toboolean(L, -1);
+    if (ls_getfield(L, t, k) != LUA_TNIL) v = lua_toboolean(L, -1);
     lua_pop(L, 1);
     return v;
 }
@@ -321,19 +334,19 @@ int ls_to_hex(lua_State *L, int idx, const Map *m, Hex *out, char *msg, size_t c
         return -1;
     }
     int isq, isr;
-    lua_getfield(L, idx, "q");
-    lua_getfield(L, idx, "r");
+    ls_getfield(L, idx, "q");
+    ls_getfield(L, idx, "r");
     lua_Integer q = lua_tointegerx(L, -2, &isq), r = lua_tointegerx(L, -1, &isr);
     lua_pop(L, 2);
     if (isq && isr) { *out = hex_make((int)q, (int)r); return 0; }
-    lua_getfield(L, idx, "col");
-    lua_getfield(L, idx, "row");
+    ls_getfield(L, idx, "col");
+    ls_getfield(L, idx, "row");
     q = lua_tointegerx(L, -2, &isq);
     r = lua_tointegerx(L, -1, &isr);
     lua_pop(L, 2);
     if (isq && isr) { *out = hex_from_offset((int)q, (int)r); return 0; }
-    lua_getfield(L, idx, "lat");
-    lua_getfield(L, idx, "lon");
+    ls_getfield(L, idx, "lat");
+    ls_getfield(L, idx, "lon");
     int isla = lua_isnumber(L, -2), islo = lua_isnumber(L, -1);
     double lat = lua_tonumber(L, -2), lon = lua_tonumber(L, -1);
     lua_pop(L, 2);
@@ -433,7 +446,136 @@ int luaopen_gyr(lua_State *L)
     return 1;
 }
 
+/* ================================================================ the door */
+
+typedef struct LsDoor { LsDoorFn fn; void *ud; } LsDoor;
+
+/* The C function the door pcalls: the LsDoor is its last argument, the caller's values before it. */
+static int ls_door_entry(lua_State *L)
+{
+    LsDoor *d = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    d->fn(L, d->ud);
+    return 0;
+}
+
+/* Whether msg starts with "FILE:LINE:" (a name without spaces, a colon, digits, a colon). */
+static int ls_has_position(const char *msg)
+{
+    for (const char *p = msg; *p && *p != ' '; p++) {
+        if (*p != ':' || p == msg) continue;
+        const char *q = p + 1;
+        while (*q >= '0' && *q <= '9') q++;
+        if (q > p + 1 && *q == ':') return 1;
+    }
+    return 0;
+}
+
+/* Runs fn(L, ud) inside lua_pcall of a C function; see lscript_int.h. */
+int ls_door(LScript *s, LsDoorFn fn, void *ud, int nargs, long long budget)
+{
+    lua_State *L = s->L;
+    LsDoor d = { fn, ud };
+    if (!lua_checkstack(L, 4)) {                /* does not raise: fails with 0 */
+        lua_pop(L, nargs);
+        snprintf(s->last_error, sizeof s->last_error, "%.400s: script stack overflow",
+                 s->where[0] ? s->where : s->path);
+        return -1;
+    }
+    lua_pushcfunction(L, ls_door_entry);
+    lua_insert(L, -(nargs + 1));
+    lua_pushlightuserdata(L, &d);
+    if (ls_pcall(s, nargs + 1, 0, budget) == 0) return 0;
+    /* an error raised by the host's own C code has no Lua caller to name: name the script */
+    if (!ls_has_position(s->last_error)) {
+        char msg[sizeof s->last_error];
+        snprintf(msg, sizeof msg, "%s", s->last_error);
+        if (s->where[0]) snprintf(s->last_error, sizeof s->last_error, "%.300s: %.200s", s->where, msg);
+        else snprintf(s->last_error, sizeof s->last_error, "%.300s:1: %.200s", s->path[0] ? s->path : "?", msg);
+    }
+    return -1;
+}
+
+/* Last resort for an error raised outside every protected call: say so and stop cleanly
+ * (Lua would abort() next). Nothing in the host should reach it. */
+static int ls_panic(lua_State *L)
+{
+    const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "error object is not a string";
+    fprintf(stderr, "SCRIPT: panic: %s\n", m);
+    fflush(stderr);
+    exit(LS_PANIC_STATUS);
+}
+
+/* ================================================================ portable names */
+
+/* Length of dir without trailing slashes. */
+static size_t ls_dir_len(const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/') n--;
+    return n;
+}
+
+/* The log's name for path: after the longest of the data and mod folders it lies in, else its
+ * file name. */
+void ls_display_name(const char *path, char *out, size_t cap)
+{
+    const char *dirs[2] = { lscript_data_dir(), lscript_mod_dir() };
+    size_t best = 0;
+    for (int i = 0; i < 2; i++) {
+        size_t n = ls_dir_len(dirs[i]);
+        if (n > best && n > 0 && strncmp(path, dirs[i], n) == 0 && path[n] == '/') best = n;
+    }
+    const char *rest = best ? path + best + 1 : NULL;
+    if (!rest) {
+        rest = strrchr(path, '/');
+        rest = rest ? rest + 1 : path;
+    }
+    snprintf(out, cap, "%s", rest);
+}
+
+/* Copies msg into out with each loaded file's path, whole or as Lua's shortened "...tail",
+ * replaced by its display name. */
+void ls_portable_message(const LScript *s, const char *msg, char *out, size_t cap)
+{
+    size_t o = 0;
+    if (cap == 0) return;
+    for (const char *p = msg; *p && o + 1 < cap;) {
+        size_t used = 0;
+        const char *path = NULL;
+        for (int i = 0; i < s->n_chunks && !used; i++) {
+            const char *c = s->chunks[i];
+            size_t cl = strlen(c);
+            if (cl && strncmp(p, c, cl) == 0) { used = cl; path = c; break; }
+            if (strncmp(p, "...", 3) == 0) {            /* "...tail" up to the next ':' */
+                const char *colon = strchr(p + 3, ':');
+                size_t tl = colon ? (size_t)(colon - (p + 3)) : 0;
+                if (tl > 0 && tl <= cl && memcmp(c + cl - tl, p + 3, tl) == 0) { used = tl + 3; path = c; }
+            }
+        }
+        if (used) {
+            char name[LSCRIPT_PATH_LEN];
+            ls_display_name(path, name, sizeof name);
+            size_t nl = strlen(name);
+            if (nl > cap - 1 - o) nl = cap - 1 - o;
+            memcpy(out + o, name, nl);
+            o += nl;
+            p += used;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = 0;
+}
+
 /* ================================================================ life cycle */
+
+/* ls_new's door: the gyr table. */
+static void ls_open_gyr(lua_State *L, void *ud)
+{
+    (void)ud;
+    luaL_requiref(L, "gyr", luaopen_gyr, 1);
+}
 
 LScript *ls_new(LsMode mode, uint64_t seed)
 {
@@ -446,12 +588,33 @@ LScript *ls_new(LsMode mode, uint64_t seed)
     rules_defaults(&s->rules);
     s->L = ls_sandbox_new(s);
     if (!s->L) { free(s); return NULL; }
-    luaL_requiref(s->L, "gyr", luaopen_gyr, 1);
-    lua_pop(s->L, 1);
+    lua_atpanic(s->L, ls_panic);
+    if (ls_door(s, ls_open_gyr, NULL, 0, LS_BUDGET_DOOR) != 0) {
+        lua_close(s->L);
+        free(s);
+        return NULL;
+    }
     return s;
 }
 
 static const char *const ls_rules_files[] = { "units", "terrain", "combat" };
+
+typedef struct LsRulesRun { LScript *s; int rc; } LsRulesRun;
+
+/* Door for ls_read_rules: the three rules tables are its arguments 1..3. */
+static void ls_rules_door(lua_State *L, void *ud)
+{
+    (void)L;
+    LsRulesRun *r = ud;
+    r->rc = ls_read_rules(r->s);
+}
+
+/* Door for the declarations: opened (ud != NULL) or closed. */
+static void ls_decl_door(lua_State *L, void *ud)
+{
+    if (ud) ls_open_declarative(L);
+    else ls_close_declarative(L);
+}
 
 /* Runs the rules (not in INFO mode) and the scenario file in s; 0, or -1 with s->last_error. */
 int ls_run_scenario(LScript *s, const char *path)
@@ -463,18 +626,19 @@ int ls_run_scenario(LScript *s, const char *path)
         for (int i = 0; i < 3; i++) {
             char rp[LSCRIPT_PATH_LEN + 64];
             snprintf(rp, sizeof rp, "%s/scripts/rules/%s.lua", lscript_data_dir(), ls_rules_files[i]);
-            if (ls_load_file(s, rp, &h) != 0) return -1;
-            if (ls_pcall(s, 0, 1, LS_BUDGET_LOAD) != 0) return -1;
+            if (ls_load_file(s, rp, &h) != 0) { lua_settop(L, 0); return -1; }
+            if (ls_pcall(s, 0, 1, LS_BUDGET_LOAD) != 0) { lua_settop(L, 0); return -1; }
             if (!lua_istable(L, -1)) {
                 snprintf(s->last_error, sizeof s->last_error, "%.400s:1: must return a table", rp);
                 lua_settop(L, 0);
                 return -1;
             }
         }
-        if (ls_read_rules(s) != 0) { lua_settop(L, 0); return -1; }
+        LsRulesRun rr = { s, -1 };
+        if (ls_door(s, ls_rules_door, &rr, 3, LS_BUDGET_DOOR) != 0 || rr.rc != 0) { lua_settop(L, 0); return -1; }
         lua_settop(L, 0);
     }
-    ls_open_declarative(L);
+    if (ls_door(s, ls_decl_door, s, 0, LS_BUDGET_DOOR) != 0) return -1;
     s->loading = 1;
     if (ls_load_file(s, path, &h) != 0) { s->loading = 0; return -1; }
     s->content_hash = h;
@@ -485,7 +649,17 @@ int ls_run_scenario(LScript *s, const char *path)
         if (ls_finish_setup(s) != 0 && s->mode == LS_MODE_PLAY) rc = -1;
     }
     s->loading = 0;
-    ls_close_declarative(L);
+    if (s->mode != LS_MODE_INFO) {
+        /* the declarations go, whatever the script did to _G (its metamethods do not run) */
+        char keep[sizeof s->last_error];
+        snprintf(keep, sizeof keep, "%s", s->last_error);
+        if (ls_door(s, ls_decl_door, NULL, 0, LS_BUDGET_DOOR) != 0) {
+            if (s->mode == LS_MODE_CHECK) ls_report(s, "%s", s->last_error);
+            rc = -1;
+        } else {
+            snprintf(s->last_error, sizeof s->last_error, "%s", keep);
+        }
+    }
     return rc;
 }
 
@@ -544,26 +718,40 @@ const char *lscript_last_error(const LScript *s)
     return s ? s->last_error : "";
 }
 
-/* briefing_<faction> of scenario{}, else its briefing, else "". */
-const char *lscript_briefing(const LScript *s, const char *faction)
+typedef struct LsBriefing { LScript *s; const char *faction; } LsBriefing;
+
+/* Door for lscript_briefing: copies the text out of Lua into s->briefing_buf. */
+static void ls_briefing_door(lua_State *L, void *ud)
 {
-    if (!s || !s->L) return "";
-    lua_State *L = s->L;
+    LsBriefing *b = ud;
     const char *out = "";
     if (lua_getfield(L, LUA_REGISTRYINDEX, "gyr.scenario") == LUA_TTABLE) {
-        if (faction) {
-            lua_pushfstring(L, "briefing_%s", faction);
-            if (lua_rawget(L, -2) == LUA_TSTRING) out = lua_tostring(L, -1);   /* anchored in the table */
-            lua_pop(L, 1);
+        int t = lua_gettop(L);
+        if (b->faction) {
+            lua_pushfstring(L, "briefing_%s", b->faction);
+            if (lua_rawget(L, t) == LUA_TSTRING) out = lua_tostring(L, -1);   /* on the stack until the copy */
         }
         if (!*out) {
             lua_pushliteral(L, "briefing");
-            if (lua_rawget(L, -2) == LUA_TSTRING) out = lua_tostring(L, -1);
-            lua_pop(L, 1);
+            if (lua_rawget(L, t) == LUA_TSTRING) out = lua_tostring(L, -1);
         }
     }
-    lua_pop(L, 1);
-    return out;
+    snprintf(b->s->briefing_buf, sizeof b->s->briefing_buf, "%s", out);
+}
+
+/* briefing_<faction> of scenario{}, else its briefing, else "": a copy in the host, valid until
+ * the next call or lscript_free. */
+const char *lscript_briefing(const LScript *cs, const char *faction)
+{
+    if (!cs || !cs->L) return "";
+    LScript *s = (LScript *)cs;     /* the door keeps its accounting in s */
+    LsBriefing b = { s, faction };
+    char keep[sizeof s->last_error];
+    snprintf(keep, sizeof keep, "%s", s->last_error);
+    s->briefing_buf[0] = 0;
+    if (ls_door(s, ls_briefing_door, &b, 0, LS_BUDGET_DOOR) != 0) s->briefing_buf[0] = 0;
+    snprintf(s->last_error, sizeof s->last_error, "%s", keep);
+    return s->briefing_buf;
 }
 
 /* Number of Lua handler calls so far. */

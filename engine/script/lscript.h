@@ -77,7 +77,7 @@ int lscript_ai_goals(const LScript *s, int faction, AiGoal *out, int cap);
 uint64_t lscript_handler_calls(const LScript *s);
 
 /* The briefing for one side: scenario{}'s briefing_<faction> when given, else its briefing.
- * Owned by the host (valid until lscript_free); "" when there is none. */
+ * A copy owned by the host (valid until the next call or lscript_free); "" when there is none. */
 const char *lscript_briefing(const LScript *s, const char *faction);
 
 #endif

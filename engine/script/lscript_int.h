@@ -10,7 +10,10 @@
 #define LS_MEM_CAP ((size_t)64 << 20)          /* bytes per Lua state */
 #define LS_BUDGET_LOAD 50000000LL              /* VM instructions for rules + scenario */
 #define LS_BUDGET_EVENT 10000000LL             /* VM instructions per event dispatch */
-#define LS_BUDGET_INFO 5000000LL               /* VM instructions to read metadata */
+#define LS_BUDGET_INFO 200000LL                /* VM instructions to read metadata (a listing) */
+#define LS_BUDGET_DOOR 1000000LL               /* VM instructions for the host's own table work */
+#define LS_MAX_HANDLERS 256                    /* on() handlers in all, setup and play */
+#define LS_PANIC_STATUS 70                     /* exit status after a Lua panic (EX_SOFTWARE) */
 #define LS_HOOK_EVERY 1000                     /* count hook period */
 #define LS_MAX_GOALS 64
 #define LS_MAX_CHUNKS 24
@@ -35,6 +38,8 @@ struct LScript {
     long long budget, used;
     int budget_exceeded;
     char budget_msg[320];
+    int n_handlers;             /* on() handlers registered so far (at most LS_MAX_HANDLERS) */
+    char briefing_buf[4096];    /* lscript_briefing's copy out of Lua */
     char where[LSCRIPT_PATH_LEN + 16];   /* last "FILE:LINE" seen by the hook (memory errors) */
 
     /* chunks loaded (full paths), to repair Lua's truncated source names in messages */
@@ -103,7 +108,23 @@ const char *ls_relation_id(Relation r);
 void ls_push_unit(lua_State *L, int unit);
 void ls_push_hex(lua_State *L, Hex h);
 void ls_push_date(lua_State *L, int y, int m, int d);
-/* Table field helpers: string/int with default. */
+/* The one door from C into a Lua state: runs fn(L, ud) inside lua_pcall of a C function with
+ * an instruction budget, the nargs values on top of the stack as its arguments 1..nargs (popped).
+ * fn may use any Lua API call and raise; nested Lua calls inside go through ls_pcall. Returns
+ * 0, or -1 with "FILE:LINE: message" in s->last_error (nothing left on the stack). */
+typedef void (*LsDoorFn)(lua_State *L, void *ud);
+int ls_door(LScript *s, LsDoorFn fn, void *ud, int nargs, long long budget);
+/* t[k] read raw (no __index): pushes the value and returns its type, like lua_getfield. */
+int ls_getfield(lua_State *L, int t, const char *k);
+/* Length of the table at i read raw (no __len). */
+#define ls_len(L, i) ((lua_Integer)lua_rawlen((L), (i)))
+/* A file's name as the game log shows it: relative to the data folder for a built-in file
+ * (scripts/scenarios/x.lua), to the mod folder for a mod's file, else its file name. */
+void ls_display_name(const char *path, char *out, size_t cap);
+/* A message with every loaded file's path replaced by its display name (ls_display_name),
+ * for what reaches the game log: no machine-dependent text in hashed state. */
+void ls_portable_message(const LScript *s, const char *msg, char *out, size_t cap);
+/* Table field helpers, raw reads (no metamethods): string/int with default. */
 const char *ls_field_str(lua_State *L, int t, const char *k, const char *def);
 lua_Integer ls_field_int(lua_State *L, int t, const char *k, lua_Integer def);
 int ls_field_bool(lua_State *L, int t, const char *k, int def);

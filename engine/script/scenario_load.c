@@ -98,7 +98,7 @@ int ls_read_rules(LScript *s)
     Rules *r = &s->rules;
     char msg[256];
     /* units.lua: an array of unit types */
-    int n = (int)luaL_len(L, 1);
+    int n = (int)ls_len(L, 1);
     if (n < 1 || n > RULES_MAX_UNIT_TYPES) return rules_err(s, "units", "needs 1..48 unit types");
     r->n_unit_types = 0;
     for (int i = 1; i <= n; i++) {
@@ -114,21 +114,21 @@ int ls_read_rules(LScript *s)
         lua_pop(L, 1);
     }
     /* terrain.lua */
-    if (lua_getfield(L, 2, "terrain") != LUA_TTABLE) return rules_err(s, "terrain", "needs a 'terrain' table");
+    if (ls_getfield(L, 2, "terrain") != LUA_TTABLE) return rules_err(s, "terrain", "needs a 'terrain' table");
     int tt = lua_gettop(L);
     for (int k = 0; k < TER_COUNT; k++) {
-        if (lua_getfield(L, tt, terrain_id((Terrain)k)) != LUA_TTABLE) {
+        if (ls_getfield(L, tt, terrain_id((Terrain)k)) != LUA_TTABLE) {
             snprintf(msg, sizeof msg, "terrain '%s' missing", terrain_id((Terrain)k));
             return rules_err(s, "terrain", msg);
         }
         int e = lua_gettop(L);
         TerrainRule *tr = &r->terrain[k];
-        if (lua_getfield(L, e, "move") != LUA_TTABLE) {
+        if (ls_getfield(L, e, "move") != LUA_TTABLE) {
             snprintf(msg, sizeof msg, "terrain '%s' needs a move table", terrain_id((Terrain)k));
             return rules_err(s, "terrain", msg);
         }
         for (int c = 0; c < UC_COUNT; c++) {
-            lua_getfield(L, -1, class_ids[c]);
+            ls_getfield(L, -1, class_ids[c]);
             int ok;
             lua_Integer v = lua_tointegerx(L, -1, &ok);
             if (lua_isnil(L, -1) || lua_type(L, -1) == LUA_TBOOLEAN ||
@@ -156,23 +156,23 @@ int ls_read_rules(LScript *s)
     opt_int(L, 2, "stack_limit", &r->stack_limit);
     opt_int(L, 2, "supply_range", &r->supply_range);
     if (r->stack_limit < 1 || r->road_cost < 1) return rules_err(s, "terrain", "stack_limit and road_cost must be >= 1");
-    if (lua_getfield(L, 2, "freeze") == LUA_TTABLE) {
+    if (ls_getfield(L, 2, "freeze") == LUA_TTABLE) {
         int f = lua_gettop(L);
-        if (lua_getfield(L, f, "from") == LUA_TTABLE) {
+        if (ls_getfield(L, f, "from") == LUA_TTABLE) {
             opt_int(L, -1, "month", &r->freeze_from_month);
             opt_int(L, lua_gettop(L), "day", &r->freeze_from_day);
         }
         lua_pop(L, 1);
-        if (lua_getfield(L, f, "to") == LUA_TTABLE) {
+        if (ls_getfield(L, f, "to") == LUA_TTABLE) {
             opt_int(L, -1, "month", &r->freeze_to_month);
             opt_int(L, lua_gettop(L), "day", &r->freeze_to_day);
         }
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
-    if (lua_getfield(L, 2, "season_attack") == LUA_TTABLE) {
+    if (ls_getfield(L, 2, "season_attack") == LUA_TTABLE) {
         for (int se = 0; se < 4; se++) {
-            if (lua_getfield(L, -1, season_ids[se]) == LUA_TTABLE)
+            if (ls_getfield(L, -1, season_ids[se]) == LUA_TTABLE)
                 for (int c = 0; c < UC_COUNT; c++) opt_int(L, lua_gettop(L), class_ids[c], &r->season_pct[se][c]);
             lua_pop(L, 1);
         }
@@ -194,8 +194,8 @@ int ls_read_rules(LScript *s)
     };
     for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
         opt_int(L, 3, nums[i].k, (int *)((char *)r + nums[i].off));
-    if (lua_getfield(L, 3, "columns") == LUA_TTABLE) {
-        int cols = (int)luaL_len(L, -1);
+    if (ls_getfield(L, 3, "columns") == LUA_TTABLE) {
+        int cols = (int)ls_len(L, -1);
         if (cols < 1 || cols > CRT_MAX_COLS) return rules_err(s, "combat", "needs 1..12 columns");
         int ct = lua_gettop(L);
         for (int c = 0; c < cols; c++) {
@@ -207,7 +207,7 @@ int ls_read_rules(LScript *s)
                 return rules_err(s, "combat", msg);
             }
             r->crt_ratio10[c] = ratio;
-            if (lua_getfield(L, col, "results") != LUA_TTABLE || luaL_len(L, -1) != CRT_ROWS) {
+            if (ls_getfield(L, col, "results") != LUA_TTABLE || ls_len(L, -1) != CRT_ROWS) {
                 snprintf(msg, sizeof msg, "column %d: results needs 11 cells (2d6 = 2..12)", c + 1);
                 return rules_err(s, "combat", msg);
             }
@@ -266,7 +266,7 @@ static int legend_terrain(lua_State *L, int legend, char ch)
 {
     if (legend) {
         char k[2] = { ch, 0 };
-        lua_getfield(L, legend, k);
+        ls_getfield(L, legend, k);
         const char *id = lua_tostring(L, -1);
         int t = id ? terrain_from_id(id) : -1;
         lua_pop(L, 1);
@@ -313,10 +313,10 @@ static int side_between(Map *m, Hex a, Hex b, uint8_t add, uint8_t river)
 /* Builds a map from the table at idx (rows, legend, places, rivers, roads). Raises on error. */
 static Map *build_inline_map(lua_State *L, int idx)
 {
-    if (lua_getfield(L, idx, "rows") != LUA_TTABLE) luaL_error(L, "map.rows must be a list of strings");
-    int rows = (int)luaL_len(L, -1), w = -1;
+    if (ls_getfield(L, idx, "rows") != LUA_TTABLE) luaL_error(L, "map.rows must be a list of strings");
+    int rows = (int)ls_len(L, -1), w = -1;
     int rt = lua_gettop(L);
-    int legend = lua_getfield(L, idx, "legend") == LUA_TTABLE ? lua_gettop(L) : 0;
+    int legend = ls_getfield(L, idx, "legend") == LUA_TTABLE ? lua_gettop(L) : 0;
     if (!legend) lua_pop(L, 1);
     if (rows < 1 || rows > 400) luaL_error(L, "map.rows: 1..400 rows");
     for (int r = 1; r <= rows; r++) {
@@ -348,9 +348,9 @@ static Map *build_inline_map(lua_State *L, int idx)
         }
         lua_pop(L, 1);
     }
-    if (!err[0] && lua_getfield(L, idx, "places") == LUA_TTABLE) {
+    if (!err[0] && ls_getfield(L, idx, "places") == LUA_TTABLE) {
         int pt = lua_gettop(L);
-        for (int i = 1; i <= (int)luaL_len(L, pt) && !err[0]; i++) {
+        for (int i = 1; i <= (int)ls_len(L, pt) && !err[0]; i++) {
             lua_rawgeti(L, pt, i);
             int e = lua_gettop(L);
             MapPlace mp;
@@ -373,18 +373,18 @@ static Map *build_inline_map(lua_State *L, int idx)
         }
     }
     lua_settop(L, rt);
-    if (!err[0] && lua_getfield(L, idx, "rivers") == LUA_TTABLE) {
+    if (!err[0] && ls_getfield(L, idx, "rivers") == LUA_TTABLE) {
         int rv = lua_gettop(L);
-        for (int i = 1; i <= (int)luaL_len(L, rv) && !err[0]; i++) {
+        for (int i = 1; i <= (int)ls_len(L, rv) && !err[0]; i++) {
             lua_rawgeti(L, rv, i);
             int e = lua_gettop(L);
             int major = lua_istable(L, e) && ls_field_bool(L, e, "major", 0);
             int ri = map_add_river(m, lua_istable(L, e) ? ls_field_str(L, e, "name", "river") : "river");
             static const char *const lists[3] = { "sides", "fords", "bridges" };
             for (int l = 0; l < 3 && !err[0] && lua_istable(L, e); l++) {
-                if (lua_getfield(L, e, lists[l]) == LUA_TTABLE) {
+                if (ls_getfield(L, e, lists[l]) == LUA_TTABLE) {
                     int st = lua_gettop(L);
-                    for (int j = 1; j <= (int)luaL_len(L, st) && !err[0]; j++) {
+                    for (int j = 1; j <= (int)ls_len(L, st) && !err[0]; j++) {
                         Hex a, b;
                         lua_rawgeti(L, st, j);
                         uint8_t fl = l == 0 ? (major ? SIDE_RIVER_MAJOR : SIDE_RIVER_MINOR)
@@ -402,13 +402,13 @@ static Map *build_inline_map(lua_State *L, int idx)
         }
     }
     lua_settop(L, rt);
-    if (!err[0] && lua_getfield(L, idx, "roads") == LUA_TTABLE) {
+    if (!err[0] && ls_getfield(L, idx, "roads") == LUA_TTABLE) {
         int rd = lua_gettop(L);
-        for (int i = 1; i <= (int)luaL_len(L, rd) && !err[0]; i++) {
+        for (int i = 1; i <= (int)ls_len(L, rd) && !err[0]; i++) {
             lua_rawgeti(L, rd, i);
             int path = lua_gettop(L);
             Hex prev = { 0, 0 };
-            for (int j = 1; lua_istable(L, path) && j <= (int)luaL_len(L, path) && !err[0]; j++) {
+            for (int j = 1; lua_istable(L, path) && j <= (int)ls_len(L, path) && !err[0]; j++) {
                 Hex h = prev;
                 lua_rawgeti(L, path, j);
                 if (!lua_istable(L, -1) || pair_hex(L, lua_gettop(L), 1, &h) ||
@@ -440,8 +440,8 @@ static void copy_field(lua_State *L, int t, const char *k, char *dst, size_t cap
 static void read_sides(lua_State *L, int t, char *out, size_t cap)
 {
     out[0] = 0;
-    if (lua_getfield(L, t, "sides") == LUA_TTABLE) {
-        for (int i = 1; i <= (int)luaL_len(L, -1); i++) {
+    if (ls_getfield(L, t, "sides") == LUA_TTABLE) {
+        for (int i = 1; i <= (int)ls_len(L, -1); i++) {
             lua_rawgeti(L, -1, i);
             const char *id = lua_tostring(L, -1);
             if (id) {
@@ -489,7 +489,7 @@ static int d_scenario(lua_State *L)
     lua_pushvalue(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, "gyr.scenario");    /* for lscript_briefing */
     int sy = 1114, sm = 9, sd = 1;
-    if (lua_getfield(L, 1, "start") == LUA_TTABLE) {
+    if (ls_getfield(L, 1, "start") == LUA_TTABLE) {
         sy = (int)ls_field_int(L, -1, "year", sy);
         sm = (int)ls_field_int(L, lua_gettop(L), "month", sm);
         sd = (int)ls_field_int(L, lua_gettop(L), "day", sd);
@@ -501,7 +501,7 @@ static int d_scenario(lua_State *L)
     if (days < 1 || days > 366) ls_problem(L, "turn_days must be 1..366");
     if (turns < 1 || turns > 999) ls_problem(L, "turns must be 1..999");
     const Map *m = NULL;
-    int mt = lua_getfield(L, 1, "map");
+    int mt = ls_getfield(L, 1, "map");
     if (mt == LUA_TNIL || (mt == LUA_TSTRING && strcmp(lua_tostring(L, -1), "theatre") == 0)) {
         char err[300];
         m = lscript_theatre(err, sizeof err);
@@ -544,9 +544,9 @@ static int d_campaign(lua_State *L)
     if (s->mode == LS_MODE_CHECK) {
         if (!s->info.id[0]) ls_problem(L, "campaign{} needs an id");
         if (!s->info.sides[0]) ls_problem(L, "campaign{} needs side = \"faction id\"");
-        if (lua_getfield(L, 1, "scenarios") != LUA_TTABLE || luaL_len(L, -1) < 1)
+        if (ls_getfield(L, 1, "scenarios") != LUA_TTABLE || ls_len(L, -1) < 1)
             return ls_problem(L, "campaign{} needs scenarios = { { id = \"...\" }, ... }");
-        for (int i = 1; i <= (int)luaL_len(L, -1); i++) {
+        for (int i = 1; i <= (int)ls_len(L, -1); i++) {
             lua_rawgeti(L, -1, i);
             const char *id = lua_istable(L, -1) ? ls_field_str(L, lua_gettop(L), "id", NULL) : NULL;
             ScenarioInfo info;
@@ -617,7 +617,7 @@ static int d_place(lua_State *L)
     int t = 2;
     if (lua_istable(L, 1)) {
         lua_settop(L, 1);
-        lua_getfield(L, 1, "id");
+        ls_getfield(L, 1, "id");
         lua_insert(L, 1);          /* id, table */
         luaL_checkstring(L, 1);
     } else {
@@ -629,7 +629,7 @@ static int d_place(lua_State *L)
     int p = ls_check_place(L, 1);
     if (p < 0) return 0;
     int owner = -1;
-    if (lua_getfield(L, t, "owner") != LUA_TNIL) {
+    if (ls_getfield(L, t, "owner") != LUA_TNIL) {
         const char *oid = lua_tostring(L, -1);
         owner = oid ? game_find_faction(g, oid) : -1;
         if (owner < 0) { lua_pop(L, 1); return ls_problem(L, "unknown faction '%s'", oid ? oid : "?"); }
@@ -653,7 +653,7 @@ static int d_leader(lua_State *L)
     const char *id = ls_field_str(L, 1, "id", NULL);
     if (!valid_id(id)) return ls_problem(L, "leader id must be lower-case letters, digits and _");
     if (game_find_leader(g, id) >= 0) return ls_problem(L, "leader '%s' declared twice", id);
-    lua_getfield(L, 1, "faction");
+    ls_getfield(L, 1, "faction");
     int f = lua_isnil(L, -1) ? (ls_problem(L, "leader '%s' needs a faction", id), -1) : ls_check_faction(L, -1);
     lua_pop(L, 1);
     if (f < 0) return 0;
@@ -689,7 +689,7 @@ int ls_spawn_unit(lua_State *L, int idx, int faction, Hex c, int radius)
     const char *name = ls_field_str(L, idx, "name", "");
     if (strlen(tag) >= GAME_ID_LEN) return ls_problem(L, "tag too long (at most %d bytes)", GAME_ID_LEN - 1), -1;
     int leader = -1;
-    if (lua_getfield(L, idx, "leader") != LUA_TNIL) {
+    if (ls_getfield(L, idx, "leader") != LUA_TNIL) {
         const char *lid = lua_tostring(L, -1);
         leader = lid ? game_find_leader(g, lid) : -1;
         if (leader < 0) { lua_pop(L, 1); return ls_problem(L, "unknown leader '%s'", lid ? lid : "?"), -1; }
@@ -727,13 +727,13 @@ static int d_unit(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     Game *g = decl_game(L);
     if (!g) return 0;
-    lua_getfield(L, 1, "faction");
+    ls_getfield(L, 1, "faction");
     int f = lua_isnil(L, -1) ? (ls_problem(L, "unit needs a faction"), -1) : ls_check_faction(L, -1);
     lua_pop(L, 1);
     if (f < 0) return 0;
     Hex c;
     char msg[200];
-    if (lua_getfield(L, 1, "at") == LUA_TNIL) { lua_pop(L, 1); return ls_problem(L, "unit needs at = place id or position"); }
+    if (ls_getfield(L, 1, "at") == LUA_TNIL) { lua_pop(L, 1); return ls_problem(L, "unit needs at = place id or position"); }
     if (ls_to_hex(L, -1, g->map, &c, msg, sizeof msg) != 0) { lua_pop(L, 1); return ls_problem(L, "%s", msg); }
     lua_pop(L, 1);
     lua_Integer count = ls_field_int(L, 1, "count", 1);
@@ -773,7 +773,7 @@ static int d_victory(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     Game *g = decl_game(L);
     if (!g) return 0;
-    lua_getfield(L, 1, "faction");
+    ls_getfield(L, 1, "faction");
     int f = lua_isnil(L, -1) ? (ls_problem(L, "victory needs a faction"), -1) : ls_check_faction(L, -1);
     lua_pop(L, 1);
     if (f < 0) return 0;
@@ -788,14 +788,14 @@ static int d_victory(lua_State *L)
     vc.faction = f;
     char deftext[GAME_TEXT_LEN];
     if (vc.type == VC_HOLD_PLACE || vc.type == VC_TAKE_PLACE) {
-        lua_getfield(L, 1, "place");
+        ls_getfield(L, 1, "place");
         int p = lua_isnil(L, -1) ? (ls_problem(L, "victory '%s' needs a place", type), -1) : ls_check_place(L, -1);
         lua_pop(L, 1);
         if (p < 0) return 0;
         vc.target = p;
         snprintf(deftext, sizeof deftext, "%s: %s %s", g->factions[f].name, type, g->map->places[p].name);
     } else if (vc.type == VC_KILL_LEADER || vc.type == VC_SAVE_LEADER) {
-        lua_getfield(L, 1, "leader");
+        ls_getfield(L, 1, "leader");
         int l = lua_isnil(L, -1) ? (ls_problem(L, "victory '%s' needs a leader", type), -1) : ls_check_leader(L, -1);
         lua_pop(L, 1);
         if (l < 0) return 0;
@@ -818,7 +818,8 @@ static const char *const event_ids[] = {
     "choice_answered", "game_over", NULL
 };
 
-/* on(event, function(ev) ... end): handlers run in registration order. */
+/* on(event, function(ev) ... end): handlers run in registration order; at most
+ * LS_MAX_HANDLERS in all, so that handlers registering handlers cannot multiply. */
 static int d_on(lua_State *L)
 {
     LScript *s = ls_self(L);
@@ -829,15 +830,18 @@ static int d_on(lua_State *L)
     if (!known) return ls_problem(L, "unknown event '%s' (turn_start, turn_end, unit_moved, "
                                   "place_captured, battle, unit_destroyed, choice_answered, game_over)", name);
     if (!s->loading && s->mode != LS_MODE_PLAY) return 0;
+    if (s->n_handlers >= LS_MAX_HANDLERS)
+        return ls_problem(L, "on('%s'): too many handlers (at most %d in all)", name, LS_MAX_HANDLERS);
     lua_getfield(L, LUA_REGISTRYINDEX, HANDLERS_KEY);
-    if (lua_getfield(L, -1, name) != LUA_TTABLE) {
+    if (ls_getfield(L, -1, name) != LUA_TTABLE) {
         lua_pop(L, 1);
         lua_newtable(L);
         lua_pushvalue(L, -1);
         lua_setfield(L, -3, name);
     }
     lua_pushvalue(L, 2);
-    lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+    lua_rawseti(L, -2, (lua_Integer)ls_len(L, -2) + 1);
+    s->n_handlers++;
     return 0;
 }
 
@@ -847,7 +851,8 @@ static const luaL_Reg decl_funcs[] = {
     { "unit_type", d_unit_type }, { "victory", d_victory }, { "on", d_on }, { NULL, NULL }
 };
 
-/* Registers the declarations as globals and makes the registry tables for handlers and choices. */
+/* Registers the declarations as globals (raw: _G's metamethods do not run) and makes the
+ * registry tables for handlers and choices. Raises on memory errors: call it through ls_door. */
 void ls_open_declarative(lua_State *L)
 {
     lua_newtable(L);
@@ -856,20 +861,27 @@ void ls_open_declarative(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, CHOICES_KEY);
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, CHOICEQ_KEY);
+    lua_pushglobaltable(L);
     for (const luaL_Reg *r = decl_funcs; r->name; r++) {
+        lua_pushstring(L, r->name);
         lua_pushcfunction(L, r->func);
-        lua_setglobal(L, r->name);
+        lua_rawset(L, -3);
     }
+    lua_pop(L, 1);
 }
 
-/* Removes the declarations (on stays). */
+/* Removes the declarations (on stays), raw: whatever the script set on _G (__newindex, a
+ * declaration already removed) runs no code. Call it through ls_door. */
 void ls_close_declarative(lua_State *L)
 {
+    lua_pushglobaltable(L);
     for (const luaL_Reg *r = decl_funcs; r->name; r++) {
         if (strcmp(r->name, "on") == 0) continue;   /* on() stays: handlers may add handlers */
+        lua_pushstring(L, r->name);
         lua_pushnil(L);
-        lua_setglobal(L, r->name);
+        lua_rawset(L, -3);
     }
+    lua_pop(L, 1);
 }
 
 /* Names for the documentation test. */
@@ -1025,11 +1037,13 @@ static const char *push_event(LScript *s, const HookEvent *ev)
     return "?";
 }
 
-/* Reports a handler's error: kept for lscript_last_error, logged, printed; play goes on. */
+/* Reports a handler's error: kept for lscript_last_error, printed, and logged with the files
+ * named relative to their folders (the log is hashed: no machine's paths in it); play goes on. */
 static void handler_failed(LScript *s)
 {
-    char text[GAME_TEXT_LEN];
-    snprintf(text, sizeof text, "Script error: %.220s", s->last_error);
+    char text[GAME_TEXT_LEN], msg[sizeof s->last_error];
+    ls_portable_message(s, s->last_error, msg, sizeof msg);
+    snprintf(text, sizeof text, "Script error: %.220s", msg);
     game_log(s->game, GEV_MESSAGE, -1, text, "");
     fprintf(stderr, "SCRIPT: %s\n", s->last_error);
 }
@@ -1052,7 +1066,7 @@ void ls_ask_queued_choice(LScript *s)
     if (g->choice.active || g->over) return;
     lua_getfield(L, LUA_REGISTRYINDEX, CHOICEQ_KEY);
     int q = lua_gettop(L);
-    int n = (int)luaL_len(L, q);
+    int n = (int)ls_len(L, q);
     while (n > 0 && !g->choice.active) {
         lua_rawgeti(L, q, 1);
         int e = lua_gettop(L);
@@ -1068,8 +1082,8 @@ void ls_ask_queued_choice(LScript *s)
         int def = (int)ls_field_int(L, e, "ai_default", 0);
         const char *question = ls_field_str(L, e, "question", "");
         char opts[GAME_MAX_CHOICE_OPTIONS][64];
-        lua_getfield(L, e, "options");
-        int no = (int)luaL_len(L, -1);
+        ls_getfield(L, e, "options");
+        int no = (int)ls_len(L, -1);
         for (int i = 0; i < no && i < GAME_MAX_CHOICE_OPTIONS; i++) {
             lua_rawgeti(L, -1, i + 1);
             snprintf(opts[i], 64, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
@@ -1091,10 +1105,10 @@ static void answer_choice(LScript *s, const HookEvent *ev)
     int ct = lua_gettop(L);
     if (lua_rawgeti(L, ct, ev->a) == LUA_TTABLE) {
         int e = lua_gettop(L);
-        lua_getfield(L, e, "on_answer");
+        ls_getfield(L, e, "on_answer");
         if (lua_isfunction(L, -1)) {
             lua_pushinteger(L, ev->b + 1);
-            lua_getfield(L, e, "options");
+            ls_getfield(L, e, "options");
             lua_rawgeti(L, -1, ev->b + 1);
             lua_remove(L, -2);
             call_handler(s, 2);
@@ -1115,7 +1129,7 @@ static int has_handlers(LScript *s, HookType t)
     if ((unsigned)t >= sizeof names / sizeof names[0]) return 0;
     lua_State *L = s->L;
     lua_getfield(L, LUA_REGISTRYINDEX, HANDLERS_KEY);
-    int has = lua_getfield(L, -1, names[t]) == LUA_TTABLE && luaL_len(L, -1) > 0;
+    int has = ls_getfield(L, -1, names[t]) == LUA_TTABLE && ls_len(L, -1) > 0;
     lua_pop(L, 2);
     return has;
 }
@@ -1134,9 +1148,9 @@ static void dispatch(LScript *s, const HookEvent *ev)
     const char *name = push_event(s, ev);
     int et = lua_gettop(L);
     lua_getfield(L, LUA_REGISTRYINDEX, HANDLERS_KEY);
-    if (lua_getfield(L, -1, name) == LUA_TTABLE) {
+    if (ls_getfield(L, -1, name) == LUA_TTABLE) {
         int ht = lua_gettop(L);
-        int n = (int)luaL_len(L, ht);
+        int n = (int)ls_len(L, ht);
         for (int i = 1; i <= n; i++) {
             if (s->game->over && ev->type != HOOK_GAME_OVER) break;
             lua_rawgeti(L, ht, i);
@@ -1148,7 +1162,18 @@ static void dispatch(LScript *s, const HookEvent *ev)
     if (ev->type == HOOK_CHOICE_ANSWERED || !s->game->choice.active) ls_ask_queued_choice(s);
 }
 
-/* The core's hook: queues the event and, unless already dispatching, runs the queue in order. */
+typedef struct LsDispatch { LScript *s; const HookEvent *ev; } LsDispatch;
+
+/* Door for one event: building its table, the choice callback, the handlers, the next choice. */
+static void dispatch_door(lua_State *L, void *ud)
+{
+    (void)L;
+    LsDispatch *d = ud;
+    dispatch(d->s, d->ev);
+}
+
+/* The core's hook: queues the event and, unless already dispatching, runs the queue in order,
+ * each event through the door (an error there, e.g. the memory cap, is logged; play goes on). */
 void ls_game_hook(Game *g, const HookEvent *ev, void *ud)
 {
     LScript *s = ud;
@@ -1159,7 +1184,8 @@ void ls_game_hook(Game *g, const HookEvent *ev, void *ud)
     s->dispatching = 1;
     for (int i = 0; i < s->n_queue; i++) {
         HookEvent e = s->queue[i];
-        dispatch(s, &e);
+        LsDispatch d = { s, &e };
+        if (ls_door(s, dispatch_door, &d, 0, LS_BUDGET_DOOR) != 0) handler_failed(s);
     }
     s->n_queue = 0;
     s->dispatching = 0;
