@@ -460,7 +460,7 @@ static int ls_door_entry(lua_State *L)
 }
 
 /* Whether msg starts with "FILE:LINE:" (a name without spaces, a colon, digits, a colon). */
-static int ls_has_position(const char *msg)
+int ls_has_position(const char *msg)
 {
     for (const char *p = msg; *p && *p != ' '; p++) {
         if (*p != ':' || p == msg) continue;
@@ -516,15 +516,16 @@ static size_t ls_dir_len(const char *dir)
     return n;
 }
 
-/* The log's name for path: after the longest of the data and mod folders it lies in, else its
- * file name. */
+/* The log's name for path: a built-in file (DATA/scripts/...) from scripts/ on, a mod's file
+ * after the mod folder, anything else by its file name. */
 void ls_display_name(const char *path, char *out, size_t cap)
 {
     const char *dirs[2] = { lscript_data_dir(), lscript_mod_dir() };
     size_t best = 0;
     for (int i = 0; i < 2; i++) {
         size_t n = ls_dir_len(dirs[i]);
-        if (n > best && n > 0 && strncmp(path, dirs[i], n) == 0 && path[n] == '/') best = n;
+        if (n > best && n > 0 && strncmp(path, dirs[i], n) == 0 && path[n] == '/' &&
+            (i == 1 || strncmp(path + n + 1, "scripts/", 8) == 0)) best = n;
     }
     const char *rest = best ? path + best + 1 : NULL;
     if (!rest) {

@@ -13,6 +13,7 @@
 #define LS_BUDGET_INFO 200000LL                /* VM instructions to read metadata (a listing) */
 #define LS_BUDGET_DOOR 1000000LL               /* VM instructions for the host's own table work */
 #define LS_MAX_HANDLERS 256                    /* on() handlers in all, setup and play */
+#define LS_MAX_EVENT_ERRORS 8                  /* handler errors logged one by one per event */
 #define LS_PANIC_STATUS 70                     /* exit status after a Lua panic (EX_SOFTWARE) */
 #define LS_HOOK_EVERY 1000                     /* count hook period */
 #define LS_MAX_GOALS 64
@@ -39,6 +40,7 @@ struct LScript {
     int budget_exceeded;
     char budget_msg[320];
     int n_handlers;             /* on() handlers registered so far (at most LS_MAX_HANDLERS) */
+    int event_errors;           /* handler errors in the event being dispatched */
     char briefing_buf[4096];    /* lscript_briefing's copy out of Lua */
     char where[LSCRIPT_PATH_LEN + 16];   /* last "FILE:LINE" seen by the hook (memory errors) */
 
@@ -114,6 +116,8 @@ void ls_push_date(lua_State *L, int y, int m, int d);
  * 0, or -1 with "FILE:LINE: message" in s->last_error (nothing left on the stack). */
 typedef void (*LsDoorFn)(lua_State *L, void *ud);
 int ls_door(LScript *s, LsDoorFn fn, void *ud, int nargs, long long budget);
+/* Whether msg starts with "FILE:LINE:". */
+int ls_has_position(const char *msg);
 /* t[k] read raw (no __index): pushes the value and returns its type, like lua_getfield. */
 int ls_getfield(lua_State *L, int t, const char *k);
 /* Length of the table at i read raw (no __len). */

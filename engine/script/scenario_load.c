@@ -1041,6 +1041,7 @@ static const char *push_event(LScript *s, const HookEvent *ev)
  * named relative to their folders (the log is hashed: no machine's paths in it); play goes on. */
 static void handler_failed(LScript *s)
 {
+    if (++s->event_errors > LS_MAX_EVENT_ERRORS) return;    /* counted in one line after the event */
     char text[GAME_TEXT_LEN], msg[sizeof s->last_error];
     ls_portable_message(s, s->last_error, msg, sizeof msg);
     snprintf(text, sizeof text, "Script error: %.220s", msg);
@@ -1048,14 +1049,31 @@ static void handler_failed(LScript *s)
     fprintf(stderr, "SCRIPT: %s\n", s->last_error);
 }
 
-/* Calls the function on top of the stack with the values above it; errors are handled. */
+/* Calls the function below the nargs values on top of the stack; errors are handled. A message
+ * without a position (an error raised in C: a yield outside a coroutine, a C stack overflow)
+ * gets the line where the handler was defined. */
 static void call_handler(LScript *s, int nargs)
 {
-    char keep[sizeof s->last_error];
+    lua_State *L = s->L;
+    char keep[sizeof s->last_error], defined[LSCRIPT_PATH_LEN + 16] = "";
+    lua_Debug ar;
+    lua_pushvalue(L, -(nargs + 1));
+    if (lua_getinfo(L, ">S", &ar) && ar.linedefined > 0)
+        snprintf(defined, sizeof defined, "%.500s:%d", ar.source[0] == '@' ? ar.source + 1 : ar.short_src,
+                 ar.linedefined);
     snprintf(keep, sizeof keep, "%s", s->last_error);
     s->handler_calls++;
-    if (ls_pcall(s, nargs, 0, LS_BUDGET_EVENT) != 0) handler_failed(s);
-    else snprintf(s->last_error, sizeof s->last_error, "%s", keep);
+    if (ls_pcall(s, nargs, 0, LS_BUDGET_EVENT) != 0) {
+        if (!ls_has_position(s->last_error)) {
+            char msg[sizeof s->last_error];
+            snprintf(msg, sizeof msg, "%s", s->last_error);
+            snprintf(s->last_error, sizeof s->last_error, "%.300s: %.200s",
+                     defined[0] ? defined : s->where[0] ? s->where : s->path, msg);
+        }
+        handler_failed(s);
+    } else {
+        snprintf(s->last_error, sizeof s->last_error, "%s", keep);
+    }
 }
 
 /* Asks the next queued choice when none is pending. */
@@ -1185,7 +1203,15 @@ void ls_game_hook(Game *g, const HookEvent *ev, void *ud)
     for (int i = 0; i < s->n_queue; i++) {
         HookEvent e = s->queue[i];
         LsDispatch d = { s, &e };
+        s->event_errors = 0;
         if (ls_door(s, dispatch_door, &d, 0, LS_BUDGET_DOOR) != 0) handler_failed(s);
+        if (s->event_errors > LS_MAX_EVENT_ERRORS) {
+            char text[GAME_TEXT_LEN];
+            snprintf(text, sizeof text, "Script error: %d more handler errors in this event (not shown)",
+                     s->event_errors - LS_MAX_EVENT_ERRORS);
+            game_log(g, GEV_MESSAGE, -1, text, "");
+            fprintf(stderr, "SCRIPT: %s\n", text + 14);
+        }
     }
     s->n_queue = 0;
     s->dispatching = 0;

@@ -1,0 +1,24 @@
+-- handler_multiplies.lua - class 5: every handler registers two more; on() is bounded,
+-- so the game finishes with a bounded log instead of filling the memory cap.
+scenario {
+  id = "door_handler_multiplies", title = "Hostile door_handler_multiplies", years = "1114",
+  start = { year = 1114, month = 10, day = 8 }, turn_days = 10, turns = 6,
+  sides = { "jin", "liao" },
+  map = { rows = { "s s ~ . .", "s s ~ . .", "s . ~ . ." },    -- a sea between the sides: the game lasts
+          places = { { id = "a", name = "A", kind = "town", col = 0, row = 0 },
+                     { id = "b", name = "B", kind = "fortress", col = 4, row = 2 } } },
+}
+faction { id = "jin", name = "Jin", color = 0xE69F00 }
+faction { id = "liao", name = "Liao", color = 0x0072B2 }
+relation("jin", "liao", "war")
+place("a", { owner = "jin", vp = 1, supply = true })
+place("b", { owner = "liao", vp = 1, supply = true })
+unit { type = "jurchen_horse_archers", faction = "jin", at = "a", steps = 2 }
+unit { type = "levy", faction = "liao", at = "b", steps = 2 }
+victory { type = "take", faction = "jin", place = "b", text = "Jin take B" }
+victory { type = "hold", faction = "liao", place = "b", text = "Liao hold B" }
+local function grow(ev)
+  on("turn_start", grow)
+  on("turn_end", grow)
+end
+on("turn_start", grow)
