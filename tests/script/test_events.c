@@ -6,7 +6,13 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <sys/wait.h>
+#include <lua.h>
 #include "sthelp.h"
+#include "lscript_int.h"
+
+/* The host's Lua state, to raise an error outside every protected call on purpose. */
+static lua_State *ls_state_for_test(LScript *s) { return s->L; }
 
 static LScript *load(const char *path, uint64_t seed, Game **g)
 {
@@ -448,6 +454,153 @@ static void test_dongjing_betrayal_question_returns_until_answered_for_good(void
     lscript_free(s);
 }
 
+/* ---- the door into Lua (issue 12) */
+
+static void test_handler_error_in_the_log_names_the_file_without_its_folder(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra("on(\"turn_start\", function(ev) if ev.first then error(\"boom\") end end)", &g);
+    game_start(g);
+    int e = st_find_log(g, GEV_MESSAGE, "Script error:");
+    assert_true(e >= 0);
+    assert_string_equal(g->log[e].text, "Script error: events.lua:10: boom");   /* hashed: no /tmp/... */
+    assert_non_null(strstr(lscript_last_error(s), "/events.lua:10: boom"));    /* stderr keeps the path */
+    lscript_free(s);
+}
+
+static void test_handler_error_without_a_position_gets_the_handlers_line(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra("on(\"turn_start\", function(ev)\n  coroutine.yield()\nend)", &g);
+    game_start(g);
+    int e = st_find_log(g, GEV_MESSAGE, "Script error:");
+    assert_true(e >= 0);
+    assert_string_equal(g->log[e].text, "Script error: events.lua:10: attempt to yield from outside a coroutine");
+    lscript_free(s);
+}
+
+static void test_on_refuses_handlers_past_the_maximum(void **st)
+{
+    (void)st;
+    char err[700];
+    Game *g;
+    LScript *s = lscript_load(st_scenario("events.lua",
+        "for i = 1, 300 do on(\"turn_end\", function() end) end"), 1, &g, err, sizeof err);
+    assert_null(s);
+    assert_non_null(strstr(err, "events.lua:10: on('turn_end'): too many handlers (at most 256 in all)"));
+}
+
+static void test_handlers_that_register_handlers_stay_bounded(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra("local function grow() on(\"turn_start\", grow) on(\"turn_end\", grow) end\n"
+                            "on(\"turn_start\", grow)", &g);
+    game_start(g);
+    assert_true(st_play(g, 500) > 0);
+    assert_true(g->over);
+    int errors = 0;
+    for (int i = 0; i < g->n_log; i++) errors += strstr(g->log[i].text, "too many handlers") != NULL;
+    assert_true(errors > 0);
+    assert_true(errors <= 8 * 2 * 2 * 4);     /* at most 8 a event: 2 events, 2 factions, 3 turns + end */
+    lscript_free(s);
+}
+
+static void test_queued_choice_options_are_not_read_through_metamethods(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "local lens = 0\n"
+        "local opts = setmetatable({ \"yes\", \"no\" }, { __len = function() lens = lens + 1\n"
+        "  if lens > 1 then error(\"__len ran again\") end return 2 end, __index = function() error(\"__index ran\") end })\n"
+        "on(\"turn_start\", function(ev)\n"
+        "  if not ev.first or ev.turn > 1 then return end\n"
+        "  gyr.choice { faction = \"b\", question = \"First?\", options = { \"a\", \"b\" } }\n"
+        "  gyr.choice { faction = \"b\", question = \"Second?\", options = opts,\n"
+        "               on_answer = function(i, text) gyr.message(\"second: \" .. text) end }\n"
+        "end)", &g);
+    game_start(g);
+    assert_true(st_play(g, 500) > 0);
+    assert_true(st_find_log(g, GEV_CHOICE, "Second?") >= 0);
+    assert_true(st_find_log(g, GEV_MESSAGE, "second: yes") >= 0);
+    assert_int_equal(st_find_log(g, GEV_MESSAGE, "Script error:"), -1);
+    lscript_free(s);
+}
+
+static void test_closing_the_declarations_runs_no_script_code(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "rawset(_G, \"unit\", nil)\n"
+        "setmetatable(_G, { __newindex = function() error(\"closing ran script code\") end })\n"
+        "on(\"turn_end\", function(ev) gyr.message(rawget(_G, \"scenario\") == nil and \"closed\" or \"open\") end)", &g);
+    game_start(g);
+    assert_true(st_play(g, 3) > 0);
+    assert_true(st_find_log(g, GEV_MESSAGE, "closed") >= 0);
+    lscript_free(s);
+}
+
+static void test_events_after_the_memory_cap_are_logged_and_play_goes_on(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load_extra(
+        "hoard = {}\n"
+        "on(\"turn_start\", function(ev) local i = #hoard while true do i = i + 1 hoard[i] = { i, i } end end)\n"
+        "on(\"turn_end\", function(ev) gyr.message(\"turn end\") end)", &g);
+    game_start(g);
+    assert_true(st_play(g, 500) > 0);
+    assert_true(g->over);
+    assert_true(st_find_log(g, GEV_MESSAGE, "script exceeded its memory limit") >= 0);
+    lscript_free(s);
+}
+
+static void test_fields_behind_index_are_not_read(void **st)
+{
+    (void)st;
+    char err[700];
+    Game *g;
+    LScript *s = lscript_load(st_scenario("events.lua",
+        "unit(setmetatable({ faction = \"a\", at = { col = 1, row = 0 } },\n"
+        "  { __index = function(t, k) return string.rep(k, 50) end }))"), 1, &g, err, sizeof err);
+    assert_null(s);
+    assert_non_null(strstr(err, "events.lua:10: unit without a type"));
+}
+
+static void test_lua_panic_says_so_and_exits_with_status_70(void **st)
+{
+    (void)st;
+    fflush(stdout);
+    fflush(stderr);
+    int fd[2];
+    assert_int_equal(pipe(fd), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(fd[1], 2);
+        Game *g;
+        LScript *s = load_extra("", &g);
+        lua_State *L = ls_state_for_test(s);
+        lua_pushstring(L, "raised outside every pcall");
+        lua_error(L);                                   /* unprotected: the panic handler */
+        _exit(0);
+    }
+    close(fd[1]);
+    char buf[256] = "";
+    ssize_t n = read(fd[0], buf, sizeof buf - 1);
+    close(fd[0]);
+    buf[n > 0 ? n : 0] = 0;
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 70);
+    assert_string_equal(buf, "SCRIPT: panic: raised outside every pcall\n");
+}
+
 int main(void)
 {
     st_setup();
@@ -472,6 +625,15 @@ int main(void)
         cmocka_unit_test(test_handler_calls_are_counted_for_undo),
         cmocka_unit_test(test_history_library_helps_with_dates_and_once),
         cmocka_unit_test(test_dongjing_betrayal_question_returns_until_answered_for_good),
+        cmocka_unit_test(test_handler_error_in_the_log_names_the_file_without_its_folder),
+        cmocka_unit_test(test_handler_error_without_a_position_gets_the_handlers_line),
+        cmocka_unit_test(test_on_refuses_handlers_past_the_maximum),
+        cmocka_unit_test(test_handlers_that_register_handlers_stay_bounded),
+        cmocka_unit_test(test_queued_choice_options_are_not_read_through_metamethods),
+        cmocka_unit_test(test_closing_the_declarations_runs_no_script_code),
+        cmocka_unit_test(test_events_after_the_memory_cap_are_logged_and_play_goes_on),
+        cmocka_unit_test(test_fields_behind_index_are_not_read),
+        cmocka_unit_test(test_lua_panic_says_so_and_exits_with_status_70),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

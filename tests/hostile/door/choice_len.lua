@@ -1,6 +1,7 @@
 -- choice_len.lua - class 1: a queued gyr.choice whose options table has a __len and an
 -- __index that raise (the host asked its length outside a protected call); the first choice
--- is pending, so the second one is queued and read later by the host.
+-- is pending, so the second one is queued and read later by the host (its __len answers
+-- once, as gyr.choice used to ask it, and raises after).
 scenario {
   id = "door_choice_len", title = "Hostile door_choice_len", years = "1114",
   start = { year = 1114, month = 10, day = 8 }, turn_days = 10, turns = 3,
@@ -18,8 +19,9 @@ unit { type = "jurchen_horse_archers", faction = "jin", at = "a", steps = 2 }
 unit { type = "levy", faction = "liao", at = "b", steps = 2 }
 victory { type = "take", faction = "jin", place = "b", text = "Jin take B" }
 victory { type = "hold", faction = "liao", place = "b", text = "Liao hold B" }
+local lens = 0
 local hostile = setmetatable({ "yes", "no" }, {
-  __len = function() error("__len ran") end,
+  __len = function() lens = lens + 1; if lens > 1 then error("__len ran again") end return 2 end,
   __index = function() error("__index ran") end,
 })
 on("turn_start", function(ev)
