@@ -190,6 +190,54 @@ static void test_reinforcement_with_a_carried_tag_takes_the_carry(void **st)
     lscript_free(s);
 }
 
+/* ---- campaign files in the scenarios' sandbox */
+
+static void test_campaign_file_runs_in_the_scenario_sandbox(void **st)
+{
+    (void)st;
+    Campaign c;
+    char err[700];
+    const char *path = st_write("camp_sandbox.lua",
+        "local order = {}\n"
+        "for k in pairs({ test_skirmish = 1, ningjiang1114 = 2, huanglong1115 = 3, dongjing1116 = 4 }) do\n"
+        "  order[#order + 1] = { id = k, interlude = tostring({}) }\n"
+        "end\n"
+        "assert(not pcall(string.format, \"%p\", {}) and string.dump == nil and collectgarbage == nil)\n"
+        "assert(not pcall(setmetatable, {}, { __gc = function() end }))\n"
+        "campaign { id = \"t_sandbox\", title = \"S\", side = \"jin\", scenarios = order }\n");
+    assert_int_equal(campaign_load(path, &c, err, sizeof err), 0);
+    assert_int_equal(c.n_steps, 4);
+    assert_string_equal(c.steps[0].scenario, "dongjing1116");     /* pairs() visits keys sorted */
+    assert_string_equal(c.steps[3].scenario, "test_skirmish");
+    assert_null(strstr(c.steps[0].interlude, "0x"));               /* no addresses */
+}
+
+static void test_campaign_pcall_loop_is_stopped_by_its_budget(void **st)
+{
+    (void)st;
+    Campaign c;
+    char err[700];
+    const char *path = st_write("camp_loop.lua",
+        "while true do pcall(function() while true do end end) end\n"
+        "campaign { id = \"t_loop\", title = \"L\", side = \"jin\", scenarios = { \"test_skirmish\" } }\n");
+    assert_int_not_equal(campaign_load(path, &c, err, sizeof err), 0);
+    assert_non_null(strstr(err, "camp_loop.lua:1: script exceeded its instruction budget"));
+    assert_string_equal(c.id, "");
+}
+
+static void test_campaign_fields_are_read_without_metamethods(void **st)
+{
+    (void)st;
+    Campaign c;
+    char err[700];
+    const char *path = st_write("camp_index.lua",
+        "campaign(setmetatable({ id = \"t_index\", title = \"I\", side = \"jin\", scenarios = { \"test_skirmish\" } },\n"
+        "  { __index = function(t, k) error(\"__index ran for \" .. k) end }))\n");
+    assert_int_equal(campaign_load(path, &c, err, sizeof err), 0);
+    assert_string_equal(c.years, "");
+    assert_int_equal(c.n_carry_units, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -200,6 +248,9 @@ int main(void)
         cmocka_unit_test(test_carried_experience_is_the_larger_of_both),
         cmocka_unit_test(test_older_record_carry_sets_the_steps),
         cmocka_unit_test(test_reinforcement_with_a_carried_tag_takes_the_carry),
+        cmocka_unit_test(test_campaign_file_runs_in_the_scenario_sandbox),
+        cmocka_unit_test(test_campaign_pcall_loop_is_stopped_by_its_budget),
+        cmocka_unit_test(test_campaign_fields_are_read_without_metamethods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -197,6 +197,40 @@ static void test_content_hash_follows_the_file(void **st)
     assert_true(h[0] != h[2]);
 }
 
+static void test_check_closes_declarations_behind_a_guarded_G(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("guarded.lua", ST_BASE
+        "rawset(_G, \"unit\", nil)\n"
+        "setmetatable(_G, { __newindex = function() error(\"closing ran script code\") end })\n");
+    assert_int_equal(lscript_check(path, report, sizeof report), 0);
+    assert_string_equal(report, "");
+}
+
+static void test_listing_skips_a_looping_mod_and_keeps_the_rest(void **st)
+{
+    (void)st;
+    char mods[600];
+    snprintf(mods, sizeof mods, "%s/loopmods", st_setup());
+    mkdir(mods, 0700);
+    st_write("loopmods/a_loop.lua", "while true do pcall(function() while true do end end) end\n"
+                                    "scenario { id = \"a_loop\", title = \"L\", years = \"1\", sides = { \"x\" } }\n");
+    st_write("loopmods/b_mod.lua", "scenario { id = \"b_mod\", title = \"B\", years = \"1\", sides = { \"x\" } }\n");
+    lscript_set_mod_dir(mods);
+    ScenarioInfo list[128];
+    int n = lscript_list_scenarios(list, 128), skirmish = 0, b = 0, loop = 0;
+    for (int i = 0; i < n; i++) {
+        skirmish |= !strcmp(list[i].id, "test_skirmish");
+        b |= !strcmp(list[i].id, "b_mod");
+        loop |= !strcmp(list[i].id, "a_loop");
+    }
+    assert_true(skirmish && b && !loop);
+    ScenarioInfo info;
+    assert_int_equal(lscript_find_scenario("test_skirmish", &info), 0);
+    lscript_set_mod_dir(NULL);
+}
+
 int main(void)
 {
     st_setup();
@@ -211,6 +245,8 @@ int main(void)
         cmocka_unit_test(test_broken_scenario_does_not_load_and_says_where),
         cmocka_unit_test(test_list_has_built_in_scenarios_then_mods),
         cmocka_unit_test(test_content_hash_follows_the_file),
+        cmocka_unit_test(test_check_closes_declarations_behind_a_guarded_G),
+        cmocka_unit_test(test_listing_skips_a_looping_mod_and_keeps_the_rest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
