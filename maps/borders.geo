@@ -3,7 +3,7 @@
 #   border ID "Name" [note="..."]  followed by points
 
 border song_liao "Song-Liao border (Chanyuan, 1005)" note="approximate: Jiehe mouth, Baigou/Juma river, Taihang and Hengshan crests, Yellow River at Hequ"
-38.98 117.70   39.05 117.20   39.15 116.40   39.13 116.00   39.20 115.85   39.22 115.55
+38.98 117.70   39.05 117.20   39.12 116.90   39.22 116.50   39.20 116.25   39.13 116.00   39.20 115.85   39.22 115.55
 39.30 115.30   39.43 115.17   39.45 114.70   39.30 114.00   39.20 113.50   39.18 112.90   39.15 112.30
 39.35 111.15
 
