@@ -15,6 +15,8 @@ border liao_goryeo "Liao-Goryeo border" note="the lower Yalu, then the Goryeo lo
 40.15 124.40   40.00 124.90   40.05 125.60   40.00 126.20   39.90 126.90   39.80 127.45
 39.78 127.57
 
+# The frontier bends E round Binzhou (Liao until 1115) and W of Deshengtuo, the Jurchen muster
+# hill on the lower Laliu (history.md 1a).
 border liao_jurchen "Liao-Jurchen frontier" note="?: the old trench about 40 km W of the Laliu, E of Ningjiang, Binzhou, Huanglong and Xianzhou"
-46.20 125.30   45.45 125.25   45.00 125.35   44.40 125.65   43.60 125.45   42.70 124.75
-42.00 125.20   41.50 126.00   41.10 126.40
+46.20 125.30   45.45 125.40   45.20 125.62   44.95 126.00   44.40 125.95   43.60 125.45
+42.70 124.75   42.00 125.20   41.50 126.00   41.10 126.40

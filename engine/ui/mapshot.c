@@ -595,16 +595,17 @@ int ui_map_png_labels(const Map *m, const char *out_png, int w, int h, UiAtlasLa
         int tw, th;
         ui_text_size(t, gl->text, fs, flags, &tw, &th);
         int gx = f.fx + (int)(wx * z - f.ox) - tw / 2, gy = f.fy + (int)(wy * z - f.oy) - th / 2;
-        int cand[13][2];
+        int cand[41][2];
         int nc = 0;
         cand[nc][0] = gx; cand[nc][1] = gy; nc++;
-        for (int ring = 1; ring <= 3; ring++) {
+        for (int ring = 1; ring <= 5; ring++) {
             int dy = th * ring * 2 / 3, dx = tw * ring / 4;
-            int d[4][2] = { { 0, -dy }, { 0, dy }, { dx, 0 }, { -dx, 0 } };
-            for (int k = 0; k < 4; k++) { cand[nc][0] = gx + d[k][0]; cand[nc][1] = gy + d[k][1]; nc++; }
+            int d[8][2] = { { 0, -dy }, { 0, dy }, { dx, 0 }, { -dx, 0 }, { dx, -dy }, { -dx, -dy }, { dx, dy }, { -dx, dy } };
+            for (int k = 0; k < 8; k++) { cand[nc][0] = gx + d[k][0]; cand[nc][1] = gy + d[k][1]; nc++; }
         }
-        int ci = placer_pick(pl, &f, (const int (*)[2])cand, nc, tw, th, gl->kind != GL_SEA);
-        if (ci < 0) ci = 0;
+        /* a region name that finds no free spot near its point is left out rather than print over a name */
+        int ci = placer_pick(pl, &f, (const int (*)[2])cand, nc, tw, th, 0);
+        if (ci < 0) continue;
         UiLabel b = { cand[ci][0], cand[ci][1], cand[ci][0] + tw - 1, cand[ci][1] + th - 1, -1, 0 };
         placer_add(pl, b, gl->text, UI_ATLAS_REGION);
         letter(t, gl->text, &b, fs, c, halo, flags);

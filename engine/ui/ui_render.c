@@ -1118,11 +1118,11 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
             ui_text_size(rr->t, name, fs, flags, &tw, &th);
             /* candidates: right, left, above, below; on the atlas also the diagonals, and all
              * eight again further out */
-            int n_cand = atlas ? 16 : 4;
-            int cand[16][2];
-            for (int ring = 0; ring < 2; ring++) {
+            int n_cand = atlas ? 36 : 4;
+            int cand[36][2];
+            for (int ring = 0; ring < 3; ring++) {
                 int gap = size / 2 + 2 + ring * (size / 2 + th / 2), dg = gap * 7 / 10;
-                int (*c)[2] = &cand[ring * 8];
+                int (*c)[2] = &cand[ring * 12];
                 c[0][0] = (int)px + gap;          c[0][1] = (int)py - th / 2;
                 c[1][0] = (int)px - gap - tw;     c[1][1] = (int)py - th / 2;
                 c[2][0] = (int)px - tw / 2;       c[2][1] = (int)py - gap - th;
@@ -1131,6 +1131,11 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
                 c[5][0] = (int)px + dg;           c[5][1] = (int)py + dg;
                 c[6][0] = (int)px - dg - tw;      c[6][1] = (int)py - dg - th;
                 c[7][0] = (int)px - dg - tw;      c[7][1] = (int)py + dg;
+                /* beside, half a line up or down */
+                c[8][0] = (int)px + gap;          c[8][1] = (int)py - th;
+                c[9][0] = (int)px + gap;          c[9][1] = (int)py;
+                c[10][0] = (int)px - gap - tw;    c[10][1] = (int)py - th;
+                c[11][0] = (int)px - gap - tw;    c[11][1] = (int)py;
             }
             if (sym[p].occupied) {   /* the counter covers the right and below: prefer above */
                 int gap = size / 2 + 2;
@@ -1148,16 +1153,17 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
                 }
                 if (atlas) {
                     /* a name nearer another place's symbol than its own reads as that place's */
+                    over *= 1000;      /* any overlap is worse than a name that reads two ways */
                     double own = box_dist(&b, px, py);
                     for (int q = 0; q < m->n_places && q < MAP_MAX_PLACES; q++)
                         if (q != p && sym[q].shown && box_dist(&b, sym[q].px, sym[q].py) < own) {
-                            over += (long)tw * th / 4;
+                            over += 1 + c;
                             break;
                         }
-                    for (int i = 0; i < rr->n_obst; i++) over += box_overlap(&b, &rr->obst[i]);
+                    for (int i = 0; i < rr->n_obst; i++) over += 1000 * box_overlap(&b, &rr->obst[i]);
                     /* off the map frame counts as a clash */
                     if (b.x0 < v->vp.x || b.y0 < v->vp.y || b.x1 >= v->vp.x + v->vp.w || b.y1 >= v->vp.y + v->vp.h)
-                        over += (long)tw * th;
+                        over += 1000L * tw * th;
                 }
                 if (over == 0) chosen = c;
                 else if (best < 0 || over < best) { best = over; best_c = c; }

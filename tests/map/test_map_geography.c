@@ -530,6 +530,35 @@ static void test_song_liao_border_separates_the_song_and_liao_towns(void **state
     assert_true(checked >= 12);
 }
 
+static void test_liao_jurchen_frontier_separates_the_liao_and_jurchen_places(void **state)
+{
+    (void)state;
+    const MapBorder *b = NULL;
+    for (int i = 0; i < theatre->n_borders; i++)
+        if (!strcmp(theatre->borders[i].id, "liao_jurchen")) b = &theatre->borders[i];
+    assert_non_null(b);
+    int checked = 0;
+    for (int i = 0; i < theatre->n_places; i++) {
+        const MapPlace *p = &theatre->places[i];
+        int liao = !strcmp(p->owner1114, "liao"), jur = !strcmp(p->owner1114, "jurchen");
+        if (!liao && !jur) continue;
+        for (int k = 0; k + 1 < b->n; k++) {   /* the line runs N to S: compare longitudes */
+            int32_t y0 = b->lat_e6[k], y1 = b->lat_e6[k + 1];
+            int32_t lo = y0 < y1 ? y0 : y1, hi = y0 < y1 ? y1 : y0;
+            if (p->lat_e6 < lo || p->lat_e6 > hi || y0 == y1) continue;
+            double t = (double)(p->lat_e6 - y0) / (y1 - y0);
+            double line_lon = b->lon_e6[k] + t * (b->lon_e6[k + 1] - b->lon_e6[k]);
+            double d = p->lon_e6 - line_lon;
+            if (d > 2500000 || d < -2500000) break;   /* far from the frontier */
+            if (liao && d > 0) fail_msg("Liao %s is E of the Liao-Jurchen frontier", p->id);
+            if (jur && d < 0) fail_msg("Jurchen %s is W of the Liao-Jurchen frontier", p->id);
+            checked++;
+            break;
+        }
+    }
+    assert_true(checked >= 8);
+}
+
 static void test_committed_map_is_up_to_date_with_its_source(void **state)
 {
     (void)state;
@@ -589,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_yiwulu_shan_is_hills_not_farmland),
         cmocka_unit_test(test_yu_pass_stands_at_yuguan_town_not_shanhaiguan),
         cmocka_unit_test(test_song_liao_border_separates_the_song_and_liao_towns),
+        cmocka_unit_test(test_liao_jurchen_frontier_separates_the_liao_and_jurchen_places),
         cmocka_unit_test(test_committed_map_is_up_to_date_with_its_source),
         cmocka_unit_test(test_builder_is_deterministic),
     };
