@@ -30,7 +30,7 @@ lake "Daihai"
 40.52 112.60   40.60 112.62   40.62 112.75   40.53 112.75
 
 # Baishui lake (白水濼), the Liao camp lake: Huangqi Hai (黃旗海), Qahar Right Front Banner, after
-# history.md (?) and Tan Qixiang's atlas; the modern lake (about 20 x 10 km) drawn to its old
+# history.md (?); the modern lake (about 20 x 10 km) drawn to its old
 # high-water line on the N side, so that it fills the hex N of the camp on its S shore (m).
 lake "Baishui (Huangqi Hai)"
 40.96 113.18   41.02 113.32   40.97 113.45   40.86 113.42   40.85 113.24
