@@ -63,6 +63,8 @@ void ui_art_paint(const UiArt *a, UiCanvas *cv, double gx0, double gy0, double z
  * side nearest their centroid), in world units. 0 when it has fewer than min_sides sides. */
 int ui_art_river_anchor(const UiArt *a, int river, int min_sides, double *wx, double *wy);
 
+/* How many river sides have an end or their middle in the world box (x0, y0)-(x1, y1). */
+int ui_art_river_hits(const UiArt *a, double x0, double y0, double x1, double y1);
 /* The middles of river 'river''s sides in world units, nearest the river's middle first: where
  * its name may go. Up to max points into xy (2 doubles each); the count is returned. */
 int ui_art_river_points(const UiArt *a, int river, double *xy, int max);

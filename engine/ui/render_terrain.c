@@ -583,6 +583,18 @@ static void to_canvas(const Region *g, double wx, double wy, double *px, double 
 }
 
 /* Stroke width of a river (or its darker casing) at zoom z, by class. */
+int ui_art_river_hits(const UiArt *a, double x0, double y0, double x1, double y1)
+{
+    int n = 0;
+    for (int i = 0; i < a->n_edge; i++) {
+        const RivVert *p = &a->vert[a->edge[i].a], *q = &a->vert[a->edge[i].b];
+        double pts[3][2] = { { p->x, p->y }, { q->x, q->y }, { (p->x + q->x) / 2, (p->y + q->y) / 2 } };
+        for (int k = 0; k < 3; k++)
+            if (pts[k][0] >= x0 && pts[k][0] <= x1 && pts[k][1] >= y0 && pts[k][1] <= y1) { n++; break; }
+    }
+    return n;
+}
+
 int ui_art_river_points(const UiArt *a, int river, double *xy, int max)
 {
     double cx, cy;

@@ -1042,8 +1042,9 @@ static double box_dist(const UiLabel *b, double x, double y)
 /* Place symbols in their owners' colours (hollow for uncertain sites) and their names, capitals
  * first. A name takes the first free position of its candidates around the symbol. In the game
  * there are four candidates and a name that finds none is left out (capitals keep theirs); on
- * the atlas every place is named: eight positions at two distances, avoiding every symbol, the
- * names placed before and the obstacles, else the position that overlaps least. draw 0 only
+ * the atlas every place is named: 36 positions at three distances, avoiding every symbol, the
+ * names placed before, the obstacles and positions nearer another symbol; the cheapest wins, an
+ * overlap costing most, then an ambiguity, then distance and river lines crossed. draw 0 only
  * lays out (rr->labels). */
 static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const UiOverlay *o, int draw)
 {
@@ -1144,7 +1145,7 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
             }
             int chosen = -1, best_c = 0;
             long best = -1;
-            for (int c = 0; c < n_cand && chosen < 0; c++) {
+            for (int c = 0; c < n_cand && (chosen < 0 || atlas); c++) {
                 UiLabel b = { cand[c][0], cand[c][1], cand[c][0] + tw, cand[c][1] + th, p, 0 };
                 long over = 0;
                 for (int i = 0; i < rr->n_labels; i++) {
@@ -1157,17 +1158,25 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
                     double own = box_dist(&b, px, py);
                     for (int q = 0; q < m->n_places && q < MAP_MAX_PLACES; q++)
                         if (q != p && sym[q].shown && box_dist(&b, sym[q].px, sym[q].py) < own) {
-                            over += 1 + c;
+                            over += 200 + c;
                             break;
                         }
+                    /* a name across a river line reads a little worse than one beside it, and
+                     * one further out worse than one close by */
+                    double wx0, wy0, wx1, wy1;
+                    ui_view_screen_to_world(v, b.x0, b.y0, &wx0, &wy0);
+                    ui_view_screen_to_world(v, b.x1, b.y1, &wx1, &wy1);
+                    int hits = rr->art ? ui_art_river_hits(rr->art, wx0, wy0, wx1, wy1) : 0;
+                    over += 4 * (hits < 5 ? hits : 5) + 25 * (c / 12) + (c % 12);
                     for (int i = 0; i < rr->n_obst; i++) over += 1000 * box_overlap(&b, &rr->obst[i]);
                     /* off the map frame counts as a clash */
                     if (b.x0 < v->vp.x || b.y0 < v->vp.y || b.x1 >= v->vp.x + v->vp.w || b.y1 >= v->vp.y + v->vp.h)
                         over += 1000L * tw * th;
                 }
-                if (over == 0) chosen = c;
-                else if (best < 0 || over < best) { best = over; best_c = c; }
+                if (best < 0 || over < best) { best = over; best_c = c; }
+                if (over == 0 && chosen < 0) chosen = c;
             }
+            if (atlas) chosen = best_c;     /* the atlas weighs every candidate: the cheapest wins */
             if (chosen < 0) {
                 if (atlas) chosen = best_c;
                 else if (!big) continue;
