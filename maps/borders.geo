@@ -3,7 +3,7 @@
 #   border ID "Name" [note="..."]  followed by points
 
 border song_liao "Song-Liao border (Chanyuan, 1005)" note="approximate: Jiehe mouth, Baigou/Juma river, Taihang and Hengshan crests, Yellow River at Hequ"
-38.98 117.70   39.05 117.20   39.15 116.40   39.13 116.00   39.20 115.85   39.22 115.55
+38.98 117.70   39.05 117.20   39.12 116.90   39.22 116.50   39.20 116.25   39.13 116.00   39.20 115.85   39.22 115.55
 39.30 115.30   39.43 115.17   39.45 114.70   39.30 114.00   39.20 113.50   39.18 112.90   39.15 112.30
 39.35 111.15
 
@@ -15,6 +15,8 @@ border liao_goryeo "Liao-Goryeo border" note="the lower Yalu, then the Goryeo lo
 40.15 124.40   40.00 124.90   40.05 125.60   40.00 126.20   39.90 126.90   39.80 127.45
 39.78 127.57
 
+# The frontier bends E round Binzhou (Liao until 1115) and W of Deshengtuo, the Jurchen muster
+# hill on the lower Laliu (history.md 1a).
 border liao_jurchen "Liao-Jurchen frontier" note="?: the old trench about 40 km W of the Laliu, E of Ningjiang, Binzhou, Huanglong and Xianzhou"
-46.20 125.30   45.45 125.25   45.00 125.35   44.40 125.65   43.60 125.45   42.70 124.75
-42.00 125.20   41.50 126.00   41.10 126.40
+46.20 125.30   45.45 125.40   45.20 125.62   44.95 126.00   44.40 125.95   43.60 125.45
+42.70 124.75   42.00 125.20   41.50 126.00   41.10 126.40

@@ -24,5 +24,18 @@ lake "Jingpo Hu"
 lake "Dalai Nur"
 43.22 116.52   43.33 116.45   43.40 116.62   43.30 116.72
 
+# Daihai (岱海), Liangcheng: not one of the Liao camp lakes of history.md; drawn and named so that
+# it is not read as Baishui.
 lake "Daihai"
 40.52 112.60   40.60 112.62   40.62 112.75   40.53 112.75
+
+# Baishui lake (白水濼), the Liao camp lake: Huangqi Hai (黃旗海), Qahar Right Front Banner, after
+# history.md (?); the modern lake (about 20 x 10 km) drawn to its old
+# high-water line on the N side, so that it fills the hex N of the camp on its S shore (m).
+lake "Baishui (Huangqi Hai)"
+40.96 113.18   41.02 113.32   40.97 113.45   40.86 113.42   40.85 113.24
+
+# Yuanyang lake (鴛鴦濼): Angulinao (安固里淖), Zhangbei, a dried lake; its old extent, about
+# 12 x 8 km, after history.md (?) (m).
+lake "Yuanyang (Angulinao)"
+41.40 114.30   41.42 114.42   41.36 114.48   41.31 114.42   41.33 114.30

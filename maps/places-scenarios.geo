@@ -9,7 +9,7 @@ place xiangzhou    town     "Xiangzhou"          "祥州"     44.62 125.48 owner
 place haizhou      town     "Haizhou"            "海州"     40.85 122.75 owner=liao note="Haicheng, Liaodong; one of Gao Yongchang's 50 towns (m)"
 place yizhou_lx    town     "Yizhou (Liaoxi)"    "宜州"     41.53 121.23 owner=liao note="Yixian; the Resentful Army's Yi camps (m)"
 place longhua      town     "Longhua"            "龍化州"   43.00 120.80 owner=liao note="site weak: Naiman-Horqin area; An Sheng'er's rising 1118 (m ?)"
-place yiwulu       site     "Yiwulu Shan"        "醫巫閭山" 41.85 121.55 owner=liao note="hills NW of Beizhen; Yudu's escape route 1121 (LS); point moved N of the tombs"
+place yiwulu       site     "Yiwulü Shan"        "醫巫閭山" 41.85 121.55 owner=liao note="hills NW of Beizhen; Yudu's escape route 1121 (LS); point moved N of the tombs"
 
 # --- The Xi hills between Zhongjing and the Yan passes ----------------------------------------------
 place gaozhou      town     "Gaozhou"            "高州"     42.25 118.90 owner=liao note="site weak: near Chifeng; fell m.1 1122 (LS)"

@@ -19,7 +19,7 @@ place binzhou       fortress "Binzhou"            "賓州"       44.95 125.75 ow
 place daluguchang   town     "Daluguchang"        "達魯古城"   45.10 124.60 owner=liao note="site weak: W of Ningjiang"
 place huanglong     fortress "Huanglong"          "黃龍府"     44.43 125.17 owner=liao note="Nong'an; Liao NE frontier HQ"
 place hubudagang    site     "Hubudagang"         "護步答岡"   44.90 126.90 owner=jurchen note="site disputed: W of Wuchang chosen over N of the Songhua"
-place changchun     town     "Changchun (Chunzhou)" "長春州"   45.43 124.37 owner=liao note="site disputed: Tahucheng chosen over Chengsijiazi"
+place changchun     town     "Chunzhou"           "長春州"     45.43 124.37 owner=liao note="Liao Changchun zhou (not modern Changchun); site disputed: Tahucheng over Chengsijiazi"
 place taizhou       town     "Taizhou"            "泰州"       46.60 122.90 owner=liao note="site disputed: Tazicheng (Tailai) chosen over Chengsijiazi"
 place wuguo         town     "Wuguo Toucheng"     "五國頭城"   46.32 129.57 owner=tribes note="Yuelji, head town of the Five Nations, Yilan"
 place pennuli       town     "Pennuli"            "盆奴里"     46.73 129.90 owner=tribes note="one of the Five Nations, Tangyuan"
@@ -43,8 +43,8 @@ place guangping     camp     "Guangping Dian"     "廣平淀"     43.30 120.50 o
 # --- The Liao steppe heartland and Tianzuo's flight -----------------------------------------------
 place qingzhou      town     "Qingzhou"           "慶州"       44.15 118.55 owner=liao note="White Pagoda, Bairin Right Banner"
 place raozhou       town     "Raozhou"            "饒州"       43.45 118.10 owner=liao note="S of Linxi near the Xar Moron; site uncertain"
-place yuanyang      camp     "Yuanyang Lake"      "鴛鴦濼"     41.33 114.40 owner=liao note="Angulinao (dried lake), Zhangbei; site uncertain"
-place baishui       camp     "Baishui Lake"       "白水濼"     40.85 113.25 owner=liao note="Huangqi Hai, Qahar Right Front Banner; site uncertain"
+place yuanyang      camp     "Yuanyang Lake"      "鴛鴦濼"     41.33 114.40 owner=liao note="camp on the E shore of Angulinao (dried lake), Zhangbei; site uncertain"
+place baishui       camp     "Baishui Lake"       "白水濼"     40.85 113.25 owner=liao note="camp on the S shore of Huangqi Hai, Qahar Right Front Banner; site uncertain"
 place jiashan       camp     "Jiashan"            "夾山"       40.95 111.25 owner=liao note="refuge in the Daqing Shan NW of Hohhot; +-0.2"
 place qingzhong     camp     "Qingzhong"          "青冢"       40.73 111.66 owner=liao note="Zhaojun Tomb, S of Hohhot"
 place tiande        town     "Tiande (Fengzhou)"  "豐州天德軍" 40.81 111.82 owner=liao note="Baita, E of Hohhot; site uncertain"
@@ -58,7 +58,7 @@ place khongirad     site     "Khongirad lands"    "王紀剌"     47.80 118.00 o
 place juyong        pass     "Juyong Pass"        "居庸關"     40.29 116.07 owner=liao
 place gubeikou      pass     "Gubeikou"           "古北口"     40.69 117.16 owner=liao
 place songting      pass     "Songting Pass"      "松亭關"     40.42 118.30 owner=liao note="near Xifengkou; site uncertain"
-place yuguan        pass     "Yu Pass"            "榆關"       40.00 119.75 owner=liao note="Shanhaiguan, the coastal pass"
+place yuguan        pass     "Yu Pass"            "榆關"       39.97 119.45 owner=liao note="site disputed: Yuguan town, Funing (Tan Qixiang) chosen over Shanhaiguan, 30 km E"
 place pingzhou      town     "Pingzhou"           "平州"       39.88 118.87 owner=liao note="Lulong"
 place zhuozhou      town     "Zhuozhou"           "涿州"       39.49 115.97 owner=liao
 place yizhou        town     "Yizhou"             "易州"       39.35 115.50 owner=liao note="Yi County"

@@ -78,6 +78,11 @@ range mountains "Yan Shan (Great Wall line)" width_km=34
 40.45 115.75   40.48 116.40   40.62 117.10   40.52 117.70   40.40 118.35   40.20 119.00
 40.07 119.60
 
+# The Yiwulü Shan (醫巫閭山), NW of Beizhen: a ridge about 45 km N-S, 800 m, the Liao tomb hills
+# (history.md Yiwulü Shan 41.70 121.65; modern relief) (m).
+range hills "Yiwulü Shan" width_km=14 layer=7
+41.48 121.62   41.70 121.64   41.95 121.70   42.15 121.78
+
 range hills "Xishan (Jundu Shan)" width_km=30
 39.60 115.45   39.90 115.80   40.15 115.95
 
@@ -87,8 +92,10 @@ gap "Gubeikou" width_km=16
 40.35 116.92   40.69 117.16   41.00 117.32
 gap "Songting Pass (Xifengkou)" width_km=16
 40.10 118.32   40.42 118.30   40.80 118.40
-gap "Yu Pass (Shanhaiguan)" width_km=16
-39.92 119.55   40.00 119.75   40.12 120.00
+# The Liao Yu Pass at Yuguan town (Funing), as Tan Qixiang's atlas marks it, not the Ming
+# Shanhaiguan 30 km E (disputed; places.geo yuguan).
+gap "Yu Pass (Yuguan)" width_km=16
+39.85 119.30   39.97 119.45   40.15 119.62
 
 # --- Taihang, Hengshan, Wutai and the Shanxi uplands
 area hills "Shanxi uplands (Lüliang, Taihang, Wutai)"

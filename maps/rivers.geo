@@ -18,7 +18,7 @@ river zeya minor "Zeya" into=amur
 
 river songhua major "Songhua (Huntong)" into=amur
 45.45 124.67   45.39 125.16   45.49 125.74   45.70 126.27   45.77 126.63   45.94 126.80
-45.94 127.28   45.95 127.77   45.96 128.30   45.95 128.86   46.18 129.34   46.32 129.57
+45.94 127.28   45.95 127.77   45.96 128.30   45.95 128.86   46.18 129.20   46.45 129.42   46.50 129.65
 46.78 130.10   46.83 130.33   47.03 130.65   47.21 131.14   47.40 132.14   47.68 132.52
 47.85 132.60
 
@@ -46,19 +46,41 @@ river hulan minor "Hulan" into=songhua
 47.30 128.40   46.98 128.00   46.88 127.50   46.60 126.90   46.25 126.32   46.00 126.55
 45.88 126.62
 
+# Yilan (Wuguo Toucheng) is on the S bank of the Songhua and the W bank of the Mudan at their
+# confluence: both waypoints there are moved ~10 km N and E of the town.
 river mudan minor "Mudan (Hurka)" into=songhua
 43.10 128.00   43.37 128.23   43.65 128.60   43.90 128.90   44.25 129.35   44.58 129.62
-45.30 129.55   45.90 129.50   46.32 129.57
+45.30 129.55   45.90 129.58   46.20 129.68   46.48 129.66
 
 river ussuri major "Ussuri" into=amur
 43.55 134.30   44.15 133.87   44.70 133.60   45.10 133.50   45.48 133.42   45.93 133.72
 46.45 134.00   46.85 134.25   47.50 134.75   48.00 134.85   48.45 135.05
 
-river hailar minor "Hailar" into=edge
-49.35 122.00   49.20 120.80   49.21 119.72   49.35 118.80   49.55 117.90
-
+# The Hailar flows W past Hailar and turns N into the Argun below Hulun Nur's outlet (the Dalan
+# Olom channel); the Argun (Ergune) then runs NE along the modern border to the Shilka, N of the
+# map. [NE]; the confluence near Abagaitui (49.58 117.80) (m).
 river argun minor "Argun (Ergune)" into=edge
-49.55 117.90   50.05 119.20   50.60 119.70   51.30 119.95   52.00 120.70   52.80 121.20
+49.58 117.80   49.95 118.30   50.25 118.90   50.55 119.25   50.95 119.55   51.35 119.95
+51.75 120.45   52.10 120.85   52.40 121.05   52.80 121.30
+
+river hailar minor "Hailar" into=argun
+49.35 122.00   49.20 120.80   49.21 119.72   49.35 118.80   49.50 118.20   49.58 117.80
+
+# The Selenge basin in the NW corner [NE] (m): the Orkhon from the Khangai past Kharkhorin,
+# joined by the Tuul at Orkhontuul, into the Selenge at Sukhbaatar. The Tuul from the Khentii
+# through Ulaanbaatar (Khan-uul) and round its S bend and N past Chintolgoi (Kedun, 5 km W of it).
+river selenge minor "Selenge" into=edge
+49.25 100.70   49.55 101.80   49.80 102.90   49.90 103.80   50.05 104.70   50.20 105.50
+50.23 106.20   50.60 106.45   51.10 106.60   51.60 107.00   52.10 107.30
+
+river orkhon minor "Orkhon" into=selenge
+46.80 101.95   47.20 102.80   47.70 103.05   48.20 103.30   48.60 103.70   48.85 104.30
+48.85 104.82   49.20 105.40   49.60 105.90   50.00 106.10   50.23 106.20
+
+river tuul minor "Tuul" into=orkhon
+48.55 108.20   48.20 107.80   47.98 107.40   47.90 106.90   47.80 106.40   47.78 105.90
+47.85 105.25   47.55 104.75   47.60 104.50   47.86 104.45   48.30 104.50   48.60 104.65
+48.85 104.82
 
 river kherlen minor "Kherlen" into=edge
 47.55 108.70   47.25 109.50   47.32 110.66   47.60 112.20   48.07 114.50   48.05 115.70
@@ -105,8 +127,10 @@ river tumen minor "Tumen" into=sea
 41.98 128.30   42.20 128.85   42.23 129.20   42.44 129.75   42.77 129.85   42.96 129.84
 42.80 130.25   42.55 130.55   42.32 130.68
 
+# The Taedong runs SE of Pyongyang (the walled city is on its NW bank); waypoints ~10 km SE.
 river taedong minor "Taedong" into=sea
-40.05 126.60   39.55 126.10   39.02 125.75   38.85 125.45   38.74 125.30
+40.05 126.60   39.55 126.10   39.20 125.95   39.00 125.86   38.85 125.72   38.76 125.50
+38.72 125.30
 
 # --- Yan, Hebei and Shanxi -------------------------------------------------------------------------
 river luan minor "Luan" into=sea
@@ -122,15 +146,19 @@ river sanggan minor "Sanggan (Lugou)" into=yellow_north
 40.35 115.30   40.35 115.65   40.05 115.95   39.85 116.21   39.50 116.50   39.10 117.20
 
 river juma minor "Juma (Baigou, border river)" into=yellow_north
-39.43 115.17   39.35 115.60   39.20 115.85   39.13 116.00   39.10 116.40   39.05 116.90
-39.02 117.25
+39.43 115.17   39.35 115.60   39.20 115.85   39.13 116.00   39.20 116.25   39.22 116.50
+39.10 116.90   39.02 117.25
 
+# Banks on the 20 km grid (history.md places; courses [NE]): the Hutuo passes S of Zhengding (the
+# town is on its N bank), the Fen W of Taiyuan (the Song city of 982 is on the E bank), the Juma N
+# of Song Bazhou (the Song side); waypoints moved up to 12 km off the modern channel so the hexside
+# falls on the right side of the town's hex.
 river hutuo minor "Hutuo" into=yellow_north
 39.20 113.55   39.00 113.00   38.70 112.75   38.45 113.10   38.30 113.70   38.25 114.20
-38.15 114.57   38.15 115.20   38.25 115.80   38.35 116.30   38.50 116.70
+38.10 114.45   37.98 114.65   38.05 114.90   38.15 115.20   38.25 115.80   38.35 116.30   38.50 116.70
 
 river fen minor "Fen" into=edge
-38.95 111.95   38.55 112.15   38.10 112.45   37.87 112.55   37.40 112.30   37.00 111.90
+38.95 111.95   38.55 112.15   38.10 112.38   37.90 112.36   37.70 112.40   37.40 112.30   37.00 111.90
 36.50 111.60   35.90 111.45
 
 # --- The Yellow River -------------------------------------------------------------------------------

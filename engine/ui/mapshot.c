@@ -1,6 +1,7 @@
 /* mapshot.c - pictures written to PNG files without a display: the theatre as an atlas page
- * (terrain, coasts, rivers, places and names, a latitude/longitude graticule with degree labels,
- * physical and sea names, a title cartouche, a legend and a scale bar) and one game frame (the
+ * (terrain, coasts, rivers, the borders of 1114, places and names set by a greedy label placer,
+ * a latitude/longitude graticule with degree labels, physical, lake, sea and state names, a title
+ * cartouche, a legend and a scale bar) and one game frame (the
  * game screen of ui_app when it can be opened, else the map view with units). */
 #include "mapshot.h"
 #include "render_priv.h"
@@ -113,25 +114,149 @@ static int parallel_at_x(const Map *m, const Frame *f, double lat, double ex, do
 
 /* ---------------------------------------------------------------- atlas page */
 
-typedef struct GeoLabel { double lat, lon; const char *text; int water; int size_pct; } GeoLabel;
+enum { GL_SEA, GL_REGION, GL_STATE };
+typedef struct GeoLabel { double lat, lon; const char *text; int kind; int size_pct; } GeoLabel;
 
+/* Seas, physical regions and the states of 1114. A region or state name is shifted to the
+ * nearest free spot around its point; a sea name stays on the water. */
 static const GeoLabel geo_labels[] = {
-    { 38.9, 120.2, "Bohai Sea", 1, 100 },
-    { 39.4, 123.7, "Korea Bay", 1, 90 },
-    { 40.3, 132.6, "Sea of Japan", 1, 120 },
-    { 37.0, 123.3, "Yellow Sea", 1, 100 },
-    { 43.4, 110.6, "G O B I", 0, 130 },
-    { 39.4, 109.0, "O R D O S", 0, 100 },
-    { 47.6, 120.6, "GREATER KHINGAN", 0, 90 },
-    { 49.6, 127.0, "LESSER KHINGAN", 0, 80 },
-    { 43.3, 121.0, "H O R Q I N", 0, 90 },
-    { 38.3, 115.6, "HEBEI PLAIN", 0, 90 },
-    { 42.1, 128.6, "CHANGBAI", 0, 90 },
-    { 48.8, 117.8, "HULUNBUIR", 0, 90 },
-    { 46.9, 133.2, "SANJIANG", 0, 80 },
+    { 38.9, 120.2, "Bohai Sea", GL_SEA, 100 },
+    { 39.4, 123.7, "Korea Bay", GL_SEA, 90 },
+    { 40.3, 132.6, "Sea of Japan", GL_SEA, 120 },
+    { 37.0, 123.3, "Yellow Sea", GL_SEA, 100 },
+    { 43.4, 110.6, "G O B I", GL_REGION, 130 },
+    { 39.4, 109.0, "O R D O S", GL_REGION, 100 },
+    { 47.6, 120.6, "GREATER KHINGAN", GL_REGION, 90 },
+    { 49.6, 127.0, "LESSER KHINGAN", GL_REGION, 80 },
+    { 43.3, 121.0, "H O R Q I N", GL_REGION, 90 },
+    { 38.3, 115.6, "HEBEI PLAIN", GL_REGION, 90 },
+    { 42.1, 128.6, "CHANGBAI", GL_REGION, 90 },
+    { 48.45, 119.2, "HULUNBUIR", GL_REGION, 90 },    /* the grassland E of Hulun Nur, not on it */
+    { 46.9, 133.2, "SANJIANG", GL_REGION, 80 },
+    { 42.6, 114.5, "L  I  A  O", GL_STATE, 150 },
+    { 37.2, 114.6, "S  O  N  G", GL_STATE, 140 },
+    { 37.6, 105.6, "W. XIA", GL_STATE, 110 },
+    { 38.3, 127.4, "GORYEO", GL_STATE, 110 },
+    { 45.0, 128.2, "JURCHEN", GL_STATE, 110 },
 };
 
-/* The legend box: terrain swatches painted by the terrain painter, place symbols, rivers, roads, 1114 owners. */
+/* Lakes named on the atlas (the camp lakes Baishui and Yuanyang carry their camps' names). */
+typedef struct LakeLabel { double lat, lon; const char *text; int radius_km; } LakeLabel;
+static const LakeLabel lake_labels[] = {
+    { 48.95, 117.45, "Hulun Nur", 28 },
+    { 47.82, 117.72, "Buir Nur", 12 },
+    { 45.24, 124.27, "Chagan Nur", 10 },
+    { 44.95, 132.42, "L. Khanka", 30 },
+    { 43.95, 128.96, "Jingpo", 10 },
+    { 43.31, 116.58, "Dalai Nur", 9 },
+    { 40.57, 112.68, "Daihai", 9 },
+};
+
+/* Everything lettered or drawn on the page that a name must not cover (page pixels). */
+typedef struct Placer {
+    UiLabel box[UI_MAX_LABELS + 128];
+    int n;
+    UiAtlasLabel *out;      /* optional copy for the caller */
+    int out_max, out_n;
+} Placer;
+
+static long box_over(const UiLabel *a, const UiLabel *b)
+{
+    int w = (a->x1 < b->x1 ? a->x1 : b->x1) - (a->x0 > b->x0 ? a->x0 : b->x0) + 1;
+    int h = (a->y1 < b->y1 ? a->y1 : b->y1) - (a->y0 > b->y0 ? a->y0 : b->y0) + 1;
+    return (w > 0 && h > 0) ? (long)w * h : 0;
+}
+
+/* Overlap of a box with what is placed, plus its area for any part outside the frame. */
+static long placer_cost(const Placer *pl, const Frame *f, const UiLabel *b)
+{
+    long c = 0;
+    for (int i = 0; i < pl->n; i++) c += box_over(b, &pl->box[i]);
+    if (b->x0 < f->fx || b->y0 < f->fy || b->x1 >= f->fx + f->fw || b->y1 >= f->fy + f->fh)
+        c += (long)(b->x1 - b->x0 + 1) * (b->y1 - b->y0 + 1);
+    return c;
+}
+
+static void placer_add(Placer *pl, UiLabel b, const char *text, int kind)
+{
+    if (pl->n < (int)(sizeof pl->box / sizeof pl->box[0])) pl->box[pl->n++] = b;
+    if (pl->out && pl->out_n < pl->out_max) {
+        UiAtlasLabel *o = &pl->out[pl->out_n++];
+        snprintf(o->text, sizeof o->text, "%s", text);
+        o->kind = kind;
+        o->x0 = b.x0; o->y0 = b.y0; o->x1 = b.x1; o->y1 = b.y1;
+    }
+}
+
+/* Chooses among n candidate top-left corners for a tw x th box: the first free one, else (when
+ * forced) the one overlapping least; -1 when none is free and not forced. */
+static int placer_pick(const Placer *pl, const Frame *f, const int (*cand)[2], int n, int tw, int th, int forced)
+{
+    long best = -1;
+    int bi = -1;
+    for (int c = 0; c < n; c++) {
+        UiLabel b = { cand[c][0], cand[c][1], cand[c][0] + tw - 1, cand[c][1] + th - 1, -1, 0 };
+        long cost = placer_cost(pl, f, &b);
+        if (cost == 0) return c;
+        if (best < 0 || cost < best) { best = cost; bi = c; }
+    }
+    return forced ? bi : -1;
+}
+
+/* The borders of 1114 on the canvas: a translucent band under a dashed line, each leg of the
+ * source line followed in small steps so it bends with the projection. */
+static void draw_borders_canvas(UiCanvas *cv, const Map *m, const Frame *f, int scale)
+{
+    double band = fmax(4.0, 7.0 * scale / 100), lw = fmax(1.4, 2.2 * scale / 100), dash = fmax(6.0, 11.0 * scale / 100);
+    for (int b = 0; b < m->n_borders; b++) {
+        const MapBorder *mb = &m->borders[b];
+        for (int pass = 0; pass < 2; pass++) {
+            double walked = 0, px0 = 0, py0 = 0;
+            int first = 1;
+            for (int k = 0; k + 1 < mb->n; k++)
+                for (int s = 0; s <= 8; s++) {
+                    if (s == 0 && !first) continue;
+                    double lat = (mb->lat_e6[k] + (mb->lat_e6[k + 1] - mb->lat_e6[k]) * s / 8.0) / 1e6;
+                    double lon = (mb->lon_e6[k] + (mb->lon_e6[k + 1] - mb->lon_e6[k]) * s / 8.0) / 1e6;
+                    double wx, wy, px, py;
+                    ll_to_world(m, lat, lon, &wx, &wy);
+                    to_px(f, wx, wy, &px, &py);
+                    if (first) { px0 = px; py0 = py; first = 0; continue; }
+                    double len = hypot(px - px0, py - py0);
+                    if (pass == 0) {
+                        ui_ras_line(cv, px0, py0, px, py, band, 0x507A2A7A);
+                        ui_ras_disc(cv, px, py, band / 2, 0x287A2A7A);
+                    } else if (len > 1e-6) {
+                        double t = 0;
+                        while (t < len) {
+                            double ph = fmod(walked + t, dash * 1.7);
+                            double seg = ph < dash ? dash - ph : dash * 1.7 - ph;
+                            if (seg < 0.5) seg = 0.5;
+                            if (t + seg > len) seg = len - t;
+                            if (ph < dash)
+                                ui_ras_line(cv, px0 + (px - px0) * t / len, py0 + (py - py0) * t / len,
+                                            px0 + (px - px0) * (t + seg) / len, py0 + (py - py0) * (t + seg) / len,
+                                            lw, UI_HEX(UI_BORDER_RGB));
+                            t += seg;
+                        }
+                    }
+                    walked += len;
+                    px0 = px; py0 = py;
+                }
+        }
+    }
+}
+
+/* The legend box, w x h at (x, y): terrain swatches painted by the terrain painter, place
+ * symbols (an uncertain site hollow), rivers, roads, the borders of 1114 and the holders. */
+#define LEGEND_ROWS 16
+static void legend_size(int scale, int *w, int *h)
+{
+    int row = 22 * scale / 100;
+    *w = 350 * scale / 100;
+    *h = row * LEGEND_ROWS + 44 * scale / 100;
+}
+
 static void draw_legend(UiRender *rr, UiText *t, SDL_Renderer *r, int x, int y, int scale)
 {
     static const struct { Terrain t; const char *name; } ter[] = {
@@ -142,10 +267,11 @@ static void draw_legend(UiRender *rr, UiText *t, SDL_Renderer *r, int x, int y, 
     };
     static const struct { PlaceKind k; const char *name; } pk[] = {
         { PLACE_CAPITAL, "Capital" }, { PLACE_CITY, "City" }, { PLACE_FORTRESS, "Fortress" },
-        { PLACE_TOWN, "Town" }, { PLACE_PASS, "Pass" }, { PLACE_CAMP, "Camp" },
+        { PLACE_TOWN, "Town" }, { PLACE_PASS, "Pass" }, { PLACE_CAMP, "Camp" }, { PLACE_SITE, "Site, battlefield" },
     };
     int fs = 13 * scale / 100, row = 22 * scale / 100, sw = 26 * scale / 100;
-    int w = 330 * scale / 100, h = row * 13 + 44 * scale / 100;
+    int w, h;
+    legend_size(scale, &w, &h);
     SDL_Rect box = { x, y, w, h };
     SDL_SetRenderDrawColor(r, 0xF8, 0xF1, 0xDF, 255);
     SDL_RenderFillRect(r, &box);
@@ -186,8 +312,13 @@ static void draw_legend(UiRender *rr, UiText *t, SDL_Renderer *r, int x, int y, 
         ui_render_place_symbol(rr, pk[i].k, 0xB03A2E, cx + sw / 2, yy + (row - 4) / 2, row - 2);
         ui_text_draw(t, pk[i].name, cx + sw + 8, yy + (row - 4) / 2, fs, ink, UI_TEXT_MIDDLE);
     }
-    /* rivers and roads */
-    int yy = y0 + 6 * row + row / 2;
+    /* an uncertain site: the same symbols, hollow */
+    int yy = y0 + 7 * row + (row - 4) / 2;
+    ui_render_place_symbol_open(rr, PLACE_TOWN, 0xB03A2E, cx + sw / 4, yy, row - 4);
+    ui_render_place_symbol_open(rr, PLACE_SITE, 0xB03A2E, cx + sw * 3 / 4 + 2, yy, row - 4);
+    ui_text_draw(t, "? Site uncertain", cx + sw + 8, yy, fs, ink, UI_TEXT_MIDDLE);
+    /* rivers, roads and borders */
+    yy = y0 + 8 * row + row / 2;
     SDL_SetRenderDrawColor(r, 0x5B, 0x95, 0xCC, 255);
     for (int k = 0; k < 3; k++) SDL_RenderDrawLine(r, cx, yy + k, cx + sw, yy + k);
     ui_text_draw(t, "Major river", cx + sw + 8, yy + 1, fs, ink, UI_TEXT_MIDDLE);
@@ -199,16 +330,30 @@ static void draw_legend(UiRender *rr, UiText *t, SDL_Renderer *r, int x, int y, 
     SDL_SetRenderDrawColor(r, 0x9A, 0x4F, 0x2A, 255);
     for (int k = 0; k < 2; k++) SDL_RenderDrawLine(r, cx, yy + k, cx + sw, yy + k);
     ui_text_draw(t, "Road", cx + sw + 8, yy, fs, ink, UI_TEXT_MIDDLE);
-    /* owners in 1114 */
+    yy += row;
+    {
+        int bw = 6 * scale / 100 + 2;
+        SDL_Rect band = { cx, yy - bw / 2, sw, bw };
+        SDL_SetRenderDrawColor(r, (UI_BORDER_RGB >> 16) & 255, (UI_BORDER_RGB >> 8) & 255, UI_BORDER_RGB & 255, 80);
+        SDL_RenderFillRect(r, &band);
+        SDL_SetRenderDrawColor(r, (UI_BORDER_RGB >> 16) & 255, (UI_BORDER_RGB >> 8) & 255, UI_BORDER_RGB & 255, 255);
+        for (int k = 0; k < 2; k++) {
+            SDL_RenderDrawLine(r, cx, yy + k, cx + sw * 2 / 5, yy + k);
+            SDL_RenderDrawLine(r, cx + sw * 3 / 5, yy + k, cx + sw, yy + k);
+        }
+    }
+    ui_text_draw(t, "Border, 1114 (approx.)", cx + sw + 8, yy, fs, ink, UI_TEXT_MIDDLE);
+    /* holders in 1114 */
     static const struct { const char *id, *name; } own[] = {
-        { "liao", "Liao" }, { "jurchen", "Jurchen" }, { "song", "Song" }, { "xia", "W. Xia" }, { "goryeo", "Goryeo" },
+        { "liao", "Liao" }, { "jurchen", "Jurchen" }, { "song", "Song" },
+        { "xia", "W. Xia" }, { "goryeo", "Goryeo" }, { "tribes", "Tribes" },
     };
-    yy = y0 + 10 * row + row / 2;
+    yy = y0 + 13 * row + row / 2;
     ui_text_draw(t, "Held in 1114:", x + 12 * scale / 100, yy, fs, ink, UI_TEXT_MIDDLE | UI_TEXT_ITALIC);
     int ox = x + 110 * scale / 100;
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
         int col = (int)i % 3, rw = (int)i / 3;
-        int px = ox + col * 72 * scale / 100, py = yy + rw * row;
+        int px = ox + col * 78 * scale / 100, py = yy + rw * row;
         ui_render_place_symbol(rr, PLACE_TOWN, ui_owner_color(own[i].id), px + 6, py, row - 6);
         ui_text_draw(t, own[i].name, px + 16 * scale / 100, py, fs - 1, ink, UI_TEXT_MIDDLE);
     }
@@ -241,8 +386,21 @@ static void draw_scale_bar(SDL_Renderer *r, UiText *t, const Map *m, double z, i
     ui_text_draw(t, lab, x + segs * seg, y + bh + 3, 12 * scale / 100, ink, UI_TEXT_CENTER);
 }
 
+/* A name at its chosen box (top-left), with a halo. */
+static void letter(UiText *t, const char *text, const UiLabel *b, int fs, SDL_Color c, SDL_Color halo, int flags)
+{
+    ui_text_draw_halo(t, text, b->x0, b->y0, fs, c, halo, flags);
+}
+
 int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, size_t errlen)
 {
+    return ui_map_png_labels(m, out_png, w, h, NULL, 0, NULL, err, errlen);
+}
+
+int ui_map_png_labels(const Map *m, const char *out_png, int w, int h, UiAtlasLabel *labels, int max,
+                      int *n_labels, char *err, size_t errlen)
+{
+    if (n_labels) *n_labels = 0;
     if (w < 200 || h < 150 || w > 12000 || h > 12000) {
         snprintf(err, errlen, "map picture size %dx%d out of range (200x150 to 12000x12000)", w, h);
         return -1;
@@ -275,8 +433,10 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
         return -1;
     }
     ui_art_paint(art, &cv, f.ox, f.oy, z, UI_ART_ATLAS, 0, NULL);
-    ui_art_free(art);
-    if (m->geographic) graticule(&cv, m, &f, 2);
+    if (m->geographic) {
+        draw_borders_canvas(&cv, m, &f, scale);
+        graticule(&cv, m, &f, 2);
+    }
     /* the page: paper, the map in its frame, a double neatline */
     SDL_LockSurface(surf);
     UiCanvas page = { surf->pixels, w, h, surf->pitch / 4 };
@@ -299,13 +459,18 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
     UiText *t = r ? ui_text_open(r, lscript_data_dir(), 16, err, errlen) : NULL;
     UiRender *rr = t ? ui_render_new(r, t, m, err, errlen) : NULL;
-    if (!rr) {
+    Placer *pl = rr ? calloc(1, sizeof *pl) : NULL;
+    if (!pl) {
         if (!r) snprintf(err, errlen, "map picture: %s", SDL_GetError());
+        else if (rr) snprintf(err, errlen, "map picture: out of memory");
+        ui_render_free(rr);
+        ui_art_free(art);
         ui_text_close(t);
         if (r) SDL_DestroyRenderer(r);
         SDL_FreeSurface(surf);
         return -1;
     }
+    pl->out = labels; pl->out_max = labels ? max : 0;
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     SDL_Color ink = { 0x2B, 0x1D, 0x14, 255 };
     int lfs = 14 * scale / 100 + 2;
@@ -330,41 +495,21 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
                 ui_text_draw(t, lab, f.fx + f.fw + o2 + 3, f.fy + (int)y, lfs, ink, UI_TEXT_MIDDLE | UI_TEXT_SERIF);
         }
     }
-    SDL_Rect clip = { f.fx, f.fy, f.fw, f.fh };
-    SDL_RenderSetClipRect(r, &clip);
-    /* physical and sea names under the places */
-    if (m->geographic) {
-        for (size_t i = 0; i < sizeof geo_labels / sizeof geo_labels[0]; i++) {
-            const GeoLabel *gl = &geo_labels[i];
-            double wx, wy;
-            ll_to_world(m, gl->lat, gl->lon, &wx, &wy);
-            Hex hx = ui_world_to_hex(wx, wy);
-            if (!map_in_bounds(m, hx)) continue;
-            int water = map_is_water(m, hx);
-            if (gl->water != water) continue;
-            int fs = 22 * scale / 100 * gl->size_pct / 100;
-            if (fs < 11) fs = 11;
-            SDL_Color c = gl->water ? (SDL_Color){ 0x2E, 0x5E, 0x8C, 255 } : (SDL_Color){ 0x7A, 0x5A, 0x3A, 215 };
-            SDL_Color halo = gl->water ? (SDL_Color){ 0xB8, 0xD6, 0xEA, 160 } : (SDL_Color){ 0xF4, 0xEC, 0xD8, 150 };
-            ui_text_draw_halo(t, gl->text, f.fx + (int)(wx * z - f.ox), f.fy + (int)(wy * z - f.oy), fs, c, halo,
-                              UI_TEXT_CENTER | UI_TEXT_MIDDLE | UI_TEXT_ITALIC);
-        }
-    }
-    /* river names, in blue italics by the middle of each river */
-    {
-        UiArt *ra = ui_art_new(m);
-        for (int k = 1; ra && k < m->n_rivers; k++) {
-            double wx, wy;
-            if (!m->rivers[k][0] || !ui_art_river_anchor(ra, k, 10, &wx, &wy)) continue;
-            int fs = 15 * scale / 100;
-            SDL_Color c = { 0x24, 0x5A, 0x90, 255 };
-            SDL_Color halo = { 0xF4, 0xEC, 0xD8, 190 };
-            ui_text_draw_halo(t, m->rivers[k], f.fx + (int)(wx * z - f.ox), f.fy + (int)((wy - 0.55) * z - f.oy), fs, c, halo,
-                              UI_TEXT_CENTER | UI_TEXT_BOTTOM | UI_TEXT_ITALIC);
-        }
-        ui_art_free(ra);
-    }
+    /* where the title cartouche (bottom right, the Sea of Japan) and the legend (over the empty
+     * Gobi on the west side; the south-west corner holds the Western Xia capital) go: no name
+     * may go under them */
+    int cw = 480 * scale / 100, chh = 196 * scale / 100;
+    int cxp = f.fx + f.fw - cw - 18 * scale / 100, cyp = f.fy + f.fh - chh - 18 * scale / 100;
+    int lw_, lh_;
+    legend_size(scale, &lw_, &lh_);
+    int lgx = f.fx + 16 * scale / 100, lgy = f.fy + f.fh * 33 / 100;
+    UiLabel obst[2] = { { cxp, cyp, cxp + cw, cyp + chh, -1, 0 }, { lgx, lgy, lgx + lw_, lgy + lh_, -1, 0 } };
+    ui_render_label_obstacles(rr, obst, 2);
+    pl->box[pl->n++] = obst[0];
+    pl->box[pl->n++] = obst[1];
+    /* 1. the places' symbols and names (they go first: they matter most) */
     UiMapView v;
+    SDL_Rect clip = { f.fx, f.fy, f.fw, f.fh };
     v.vp = clip;
     v.zoom = z;
     v.cx = (f.ox + f.fw / 2.0) / z;
@@ -373,11 +518,102 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
     ui_overlay_init(&o);
     o.atlas = scale;
     o.show_units = 0;
+    ui_render_places_layout(rr, &v, NULL, &o);
+    {
+        const UiLabel *lb;
+        int n = ui_render_labels(rr, &lb);
+        for (int i = 0; i < n; i++) {
+            const MapPlace *mp = &m->places[lb[i].place];
+            placer_add(pl, lb[i], mp->name, lb[i].symbol ? UI_ATLAS_SYMBOL : UI_ATLAS_PLACE);
+        }
+    }
+    SDL_RenderSetClipRect(r, &clip);
+    /* 2. lakes, beside their water */
+    double px_per_km = z * UI_SQRT3 / (m->hex_size_m > 0 ? m->hex_size_m / 1000.0 : 20.0);
+    SDL_Color water_ink = { 0x24, 0x5A, 0x90, 255 }, water_halo = { 0xF4, 0xEC, 0xD8, 190 };
+    for (size_t i = 0; m->geographic && i < sizeof lake_labels / sizeof lake_labels[0]; i++) {
+        const LakeLabel *ll = &lake_labels[i];
+        double wx, wy;
+        ll_to_world(m, ll->lat, ll->lon, &wx, &wy);
+        int lx = f.fx + (int)(wx * z - f.ox), ly = f.fy + (int)(wy * z - f.oy);
+        int fs = 13 * scale / 100 + 1, flags = UI_TEXT_ITALIC | UI_TEXT_HALO, tw, th;
+        ui_text_size(t, ll->text, fs, flags, &tw, &th);
+        int rad = (int)(ll->radius_km * px_per_km) + 3, dg = rad * 7 / 10;
+        int cand[8][2] = {
+            { lx + rad, ly - th / 2 }, { lx - rad - tw, ly - th / 2 }, { lx - tw / 2, ly + rad }, { lx - tw / 2, ly - rad - th },
+            { lx + dg, ly + dg }, { lx + dg, ly - dg - th }, { lx - dg - tw, ly + dg }, { lx - dg - tw, ly - dg - th },
+        };
+        int c = placer_pick(pl, &f, (const int (*)[2])cand, 8, tw, th, 0);
+        if (c < 0) continue;
+        UiLabel b = { cand[c][0], cand[c][1], cand[c][0] + tw - 1, cand[c][1] + th - 1, -1, 0 };
+        placer_add(pl, b, ll->text, UI_ATLAS_LAKE);
+        letter(t, ll->text, &b, fs, water_ink, water_halo, flags);
+    }
+    /* 3. river names, in blue italics along each river, as near its middle as is free */
+    {
+        double *pts = malloc(sizeof(double) * 2 * 4096);
+        for (int k = 1; pts && k < m->n_rivers; k++) {
+            if (!m->rivers[k][0]) continue;
+            int np = ui_art_river_points(art, k, pts, 4096);
+            if (np < 10) continue;
+            int fs = 15 * scale / 100, flags = UI_TEXT_ITALIC | UI_TEXT_HALO, tw, th;
+            ui_text_size(t, m->rivers[k], fs, flags, &tw, &th);
+            int done = 0;
+            for (int i = 0; i < np && !done; i++) {
+                int rx = f.fx + (int)(pts[2 * i] * z - f.ox), ry = f.fy + (int)(pts[2 * i + 1] * z - f.oy);
+                int off = (int)(0.45 * z) + 1;
+                int cand[2][2] = { { rx - tw / 2, ry - off - th }, { rx - tw / 2, ry + off } };
+                int c = placer_pick(pl, &f, (const int (*)[2])cand, 2, tw, th, 0);
+                if (c < 0) continue;
+                UiLabel b = { cand[c][0], cand[c][1], cand[c][0] + tw - 1, cand[c][1] + th - 1, -1, 0 };
+                placer_add(pl, b, m->rivers[k], UI_ATLAS_RIVER);
+                letter(t, m->rivers[k], &b, fs, water_ink, water_halo, flags);
+                done = 1;
+            }
+        }
+        free(pts);
+    }
+    /* 4. seas, regions and the states of 1114, shifted off what is lettered already */
+    for (size_t i = 0; m->geographic && i < sizeof geo_labels / sizeof geo_labels[0]; i++) {
+        const GeoLabel *gl = &geo_labels[i];
+        double wx, wy;
+        ll_to_world(m, gl->lat, gl->lon, &wx, &wy);
+        Hex hx = ui_world_to_hex(wx, wy);
+        if (!map_in_bounds(m, hx)) continue;
+        int water = map_is_water(m, hx);
+        if ((gl->kind == GL_SEA) != water) continue;
+        int fs = 22 * scale / 100 * gl->size_pct / 100;
+        if (fs < 11) fs = 11;
+        SDL_Color c = { 0x7A, 0x5A, 0x3A, 215 }, halo = { 0xF4, 0xEC, 0xD8, 150 };
+        int flags = UI_TEXT_ITALIC | UI_TEXT_HALO;
+        if (gl->kind == GL_SEA) { c = (SDL_Color){ 0x2E, 0x5E, 0x8C, 255 }; halo = (SDL_Color){ 0xB8, 0xD6, 0xEA, 160 }; }
+        if (gl->kind == GL_STATE) {
+            c = (SDL_Color){ (UI_BORDER_RGB >> 16) & 255, (UI_BORDER_RGB >> 8) & 255, UI_BORDER_RGB & 255, 190 };
+            halo = (SDL_Color){ 0xF4, 0xEC, 0xD8, 140 };
+            flags = UI_TEXT_SERIF | UI_TEXT_BOLD | UI_TEXT_HALO;
+        }
+        int tw, th;
+        ui_text_size(t, gl->text, fs, flags, &tw, &th);
+        int gx = f.fx + (int)(wx * z - f.ox) - tw / 2, gy = f.fy + (int)(wy * z - f.oy) - th / 2;
+        int cand[41][2];
+        int nc = 0;
+        cand[nc][0] = gx; cand[nc][1] = gy; nc++;
+        for (int ring = 1; ring <= 5; ring++) {
+            int dy = th * ring * 2 / 3, dx = tw * ring / 4;
+            int d[8][2] = { { 0, -dy }, { 0, dy }, { dx, 0 }, { -dx, 0 }, { dx, -dy }, { -dx, -dy }, { dx, dy }, { -dx, dy } };
+            for (int k = 0; k < 8; k++) { cand[nc][0] = gx + d[k][0]; cand[nc][1] = gy + d[k][1]; nc++; }
+        }
+        /* a region name that finds no free spot near its point is left out rather than print over a name */
+        int ci = placer_pick(pl, &f, (const int (*)[2])cand, nc, tw, th, 0);
+        if (ci < 0) continue;
+        UiLabel b = { cand[ci][0], cand[ci][1], cand[ci][0] + tw - 1, cand[ci][1] + th - 1, -1, 0 };
+        placer_add(pl, b, gl->text, UI_ATLAS_REGION);
+        letter(t, gl->text, &b, fs, c, halo, flags);
+    }
+    /* 5. the places on top */
     ui_render_places(rr, &v, NULL, &o);
     SDL_RenderSetClipRect(r, NULL);
-    /* title cartouche, bottom right (the Sea of Japan); legend bottom left; scale bar under it */
-    int cw = 480 * scale / 100, chh = 196 * scale / 100;
-    int cxp = f.fx + f.fw - cw - 18 * scale / 100, cyp = f.fy + f.fh - chh - 18 * scale / 100;
+    /* title cartouche and legend; the scale bar in the cartouche */
     SDL_Rect cart = { cxp, cyp, cw, chh };
     SDL_SetRenderDrawColor(r, 0x6E, 0x1A, 0x14, 255);
     SDL_RenderFillRect(r, &cart);
@@ -398,12 +634,13 @@ int ui_map_png_of(const Map *m, const char *out_png, int w, int h, char *err, si
     snprintf(sub, sizeof sub, "Lambert conformal conic, 40\xC2\xB0N and 48\xC2\xB0N \xC2\xB7 hexes %d km apart",
              m->hex_size_m > 0 ? m->hex_size_m / 1000 : 20);
     ui_text_draw(t, sub, cxp + cw / 2, cyp + 98 * scale / 100, 12 * scale / 100 + 1, ink, UI_TEXT_CENTER | UI_TEXT_ITALIC);
-    /* the legend over the empty Gobi on the west side (the south-west corner holds the Western
-     * Xia capital) */
-    draw_legend(rr, t, r, f.fx + 16 * scale / 100, f.fy + f.fh * 36 / 100, scale);
+    draw_legend(rr, t, r, lgx, lgy, scale);
     draw_scale_bar(r, t, m, z, cxp + 40 * scale / 100, cyp + 132 * scale / 100, scale);
     SDL_RenderPresent(r);
     int rc = save_png(surf, out_png, err, errlen);
+    if (n_labels) *n_labels = pl->out_n;
+    free(pl);
+    ui_art_free(art);
     ui_render_free(rr);
     ui_text_close(t);
     SDL_DestroyRenderer(r);

@@ -15,6 +15,15 @@ int ui_map_png(const char *out_png, int w, int h, char *err, size_t errlen);
 struct Map;
 int ui_map_png_of(const struct Map *m, const char *out_png, int w, int h, char *err, size_t errlen);
 
+/* A name or symbol on the atlas page: its text (a place's name for its symbol), kind and box in
+ * page pixels (inclusive). */
+enum { UI_ATLAS_PLACE, UI_ATLAS_SYMBOL, UI_ATLAS_RIVER, UI_ATLAS_LAKE, UI_ATLAS_REGION };
+typedef struct UiAtlasLabel { char text[64]; int kind; int x0, y0, x1, y1; } UiAtlasLabel;
+/* ui_map_png_of, also giving up to max of the names and symbols it placed (count in *n_labels;
+ * labels and n_labels may be NULL). */
+int ui_map_png_labels(const struct Map *m, const char *out_png, int w, int h, UiAtlasLabel *labels, int max,
+                      int *n_labels, char *err, size_t errlen);
+
 /* Render one game frame w x h to out_png: the scenario (id or .lua path; NULL picks the first
  * listed) at turn 1, or the replay file played to the start of turn (0 = its last turn).
  * The map around the active side's units with the game screen's panels when available.

@@ -63,6 +63,12 @@ void ui_art_paint(const UiArt *a, UiCanvas *cv, double gx0, double gy0, double z
  * side nearest their centroid), in world units. 0 when it has fewer than min_sides sides. */
 int ui_art_river_anchor(const UiArt *a, int river, int min_sides, double *wx, double *wy);
 
+/* How many river sides have an end or their middle in the world box (x0, y0)-(x1, y1). */
+int ui_art_river_hits(const UiArt *a, double x0, double y0, double x1, double y1);
+/* The middles of river 'river''s sides in world units, nearest the river's middle first: where
+ * its name may go. Up to max points into xy (2 doubles each); the count is returned. */
+int ui_art_river_points(const UiArt *a, int river, double *xy, int max);
+
 /* Terrain colour for the minimap and legends. */
 uint32_t ui_terrain_color(Terrain t);
 /* World bounds of the whole map (left, top, right, bottom) in world units. */
@@ -75,6 +81,26 @@ struct UiOverlay;
 /* Place symbols and names only (no terrain, no units): the atlas page draws its own terrain. */
 void ui_render_places(struct UiRender *rr, const struct UiMapView *v, const struct Game *g,
                       const struct UiOverlay *o);
+/* The same placement without drawing: fills the label boxes read by ui_render_labels. */
+void ui_render_places_layout(struct UiRender *rr, const struct UiMapView *v, const struct Game *g,
+                             const struct UiOverlay *o);
+
+/* A box a place symbol or name takes on the screen (inclusive pixels). place: its index;
+ * symbol: 1 for the symbol, 0 for the name. */
+typedef struct UiLabel { int x0, y0, x1, y1; int place, symbol; } UiLabel;
+#define UI_MAX_LABELS (2 * MAP_MAX_PLACES)
+#define UI_MAX_OBSTACLES 16
+/* The symbols and names of the last places pass (atlas style: every place named); count returned. */
+int ui_render_labels(const struct UiRender *rr, const UiLabel **out);
+/* Boxes no place name may take in the next passes (the atlas legend and title); at most
+ * UI_MAX_OBSTACLES, copied. */
+void ui_render_label_obstacles(struct UiRender *rr, const UiLabel *boxes, int n);
+/* A place symbol, hollow (an uncertain site). */
+void ui_render_place_symbol_open(struct UiRender *rr, PlaceKind kind, uint32_t rgb, int x, int y, int size);
+/* World point (hex radii) of a latitude/longitude on a geographic map. */
+void ui_latlon_to_world(const Map *m, double lat, double lon, double *wx, double *wy);
+/* Border colour of the 1114 borders (atlas and the game's borders map mode). */
+#define UI_BORDER_RGB 0x7A2A7A
 
 /* ---------------------------------------------------------------- symbols (render_symbols.c) */
 /* A unit counter's face: faction colour, emblem, class symbol; w x h pixels. No strength,
@@ -82,8 +108,12 @@ void ui_render_places(struct UiRender *rr, const struct UiMapView *v, const stru
 void ui_sym_counter(UiCanvas *cv, uint32_t rgb, const char *emblem, UnitClass cls);
 /* The emblem alone in a square canvas, white or black on the faction colour roundel. */
 void ui_sym_emblem(UiCanvas *cv, double cx, double cy, double r, const char *emblem, uint32_t ink);
-/* A place symbol centred in the canvas. */
-void ui_sym_place(UiCanvas *cv, PlaceKind kind, uint32_t rgb);
+/* A place symbol centred in the canvas; open: hollow, outlined in the owner's colour (a site
+ * whose location is uncertain). */
+void ui_sym_place(UiCanvas *cv, PlaceKind kind, uint32_t rgb, int open);
+/* Whether a place's site is uncertain: its note says disputed, uncertain, weak, approximate,
+ * "+-", conventional or not located (docs/map.md). */
+int ui_place_uncertain(const MapPlace *p);
 /* Black or white, whichever reads better on rgb. */
 uint32_t ui_sym_contrast(uint32_t rgb);
 /* Owner colour for a 1114 owner id (the bare map's places). */

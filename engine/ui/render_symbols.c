@@ -229,11 +229,25 @@ void ui_sym_counter(UiCanvas *cv, uint32_t rgb, const char *emblem, UnitClass cl
 
 /* ---------------------------------------------------------------- places */
 
-void ui_sym_place(UiCanvas *cv, PlaceKind kind, uint32_t rgb)
+int ui_place_uncertain(const MapPlace *p)
+{
+    static const char *const words[] = { "disputed", "uncertain", "weak", "approximate", "+-",
+                                          "conventional", "not located" };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(p->note, words[i])) return 1;
+    return 0;
+}
+
+void ui_sym_place(UiCanvas *cv, PlaceKind kind, uint32_t rgb, int open)
 {
     double S = cv->w, c = S / 2;
     uint32_t fill = UI_HEX(rgb), edge = UI_HEX(0x1E1610), paper = UI_HEX(0xFBF6E8);
     double lw = fmax(1.0, S * 0.07);
+    if (open) {     /* an uncertain site: the same shape, hollow, its outline in the owner's colour */
+        edge = UI_HEX(darker(rgb, 70));
+        fill = paper;
+        lw = fmax(1.4, S * 0.1);
+    }
     switch (kind) {
     case PLACE_CAPITAL: {
         double o = S * 0.44, i = S * 0.27;
@@ -280,7 +294,7 @@ void ui_sym_place(UiCanvas *cv, PlaceKind kind, uint32_t rgb)
     case PLACE_TOWN:
         ui_ras_disc(cv, c, c, S * 0.3 + lw, edge);
         ui_ras_disc(cv, c, c, S * 0.3, fill);
-        ui_ras_disc(cv, c, c, S * 0.1, paper);
+        ui_ras_disc(cv, c, c, S * 0.1, open ? edge : paper);
         break;
     case PLACE_PASS:
         ui_ras_bezier(cv, c - S * 0.38, c - S * 0.4, c - S * 0.1, c, c - S * 0.38, c + S * 0.4, lw * 1.6, lw * 1.6, edge);
@@ -291,14 +305,26 @@ void ui_sym_place(UiCanvas *cv, PlaceKind kind, uint32_t rgb)
         double xy[6] = { c, c - S * 0.38, c + S * 0.42, c + S * 0.32, c - S * 0.42, c + S * 0.32 };
         ui_ras_poly(cv, xy, 3, edge);
         double in[6] = { c, c - S * 0.22, c + S * 0.28, c + S * 0.24, c - S * 0.28, c + S * 0.24 };
-        ui_ras_poly(cv, in, 3, fill);
+        if (open) {
+            double in2[6] = { c, c - S * 0.38 + lw * 2.2, c + S * 0.42 - lw * 1.9, c + S * 0.32 - lw,
+                              c - S * 0.42 + lw * 1.9, c + S * 0.32 - lw };
+            ui_ras_poly(cv, in2, 3, paper);
+        } else {
+            ui_ras_poly(cv, in, 3, fill);
+        }
         ui_ras_line(cv, c, c - S * 0.1, c, c + S * 0.3, lw, edge);
         break;
     }
     default: {  /* site */
         double xy[8] = { c, c - S * 0.32, c + S * 0.32, c, c, c + S * 0.32, c - S * 0.32, c };
         ui_ras_poly(cv, xy, 4, edge);
-        ui_ras_disc(cv, c, c, S * 0.12, fill);
+        if (open) {
+            double in[8] = { c, c - S * 0.32 + lw * 1.5, c + S * 0.32 - lw * 1.5, c, c, c + S * 0.32 - lw * 1.5,
+                             c - S * 0.32 + lw * 1.5, c };
+            ui_ras_poly(cv, in, 4, paper);
+        } else {
+            ui_ras_disc(cv, c, c, S * 0.12, fill);
+        }
         break;
     }
     }

@@ -583,6 +583,43 @@ static void to_canvas(const Region *g, double wx, double wy, double *px, double 
 }
 
 /* Stroke width of a river (or its darker casing) at zoom z, by class. */
+int ui_art_river_hits(const UiArt *a, double x0, double y0, double x1, double y1)
+{
+    int n = 0;
+    for (int i = 0; i < a->n_edge; i++) {
+        const RivVert *p = &a->vert[a->edge[i].a], *q = &a->vert[a->edge[i].b];
+        double pts[3][2] = { { p->x, p->y }, { q->x, q->y }, { (p->x + q->x) / 2, (p->y + q->y) / 2 } };
+        for (int k = 0; k < 3; k++)
+            if (pts[k][0] >= x0 && pts[k][0] <= x1 && pts[k][1] >= y0 && pts[k][1] <= y1) { n++; break; }
+    }
+    return n;
+}
+
+int ui_art_river_points(const UiArt *a, int river, double *xy, int max)
+{
+    double cx, cy;
+    if (!ui_art_river_anchor(a, river, 1, &cx, &cy)) return 0;
+    int n = 0;
+    for (int i = 0; i < a->n_edge && n < max; i++) {
+        const RivEdge *e = &a->edge[i];
+        if (e->river != river) continue;
+        xy[2 * n] = (a->vert[e->a].x + a->vert[e->b].x) / 2;
+        xy[2 * n + 1] = (a->vert[e->a].y + a->vert[e->b].y) / 2;
+        n++;
+    }
+    /* nearest the middle first (insertion sort: a river has at most a few hundred sides) */
+    for (int i = 1; i < n; i++) {
+        double x = xy[2 * i], y = xy[2 * i + 1], d = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+        int j = i - 1;
+        while (j >= 0 && (xy[2 * j] - cx) * (xy[2 * j] - cx) + (xy[2 * j + 1] - cy) * (xy[2 * j + 1] - cy) > d) {
+            xy[2 * j + 2] = xy[2 * j]; xy[2 * j + 3] = xy[2 * j + 1];
+            j--;
+        }
+        xy[2 * j + 2] = x; xy[2 * j + 3] = y;
+    }
+    return n;
+}
+
 static double river_w(int major, double z, int casing)
 {
     double w = major ? fmax(2.2, z * 0.15) : fmax(1.2, z * 0.075);

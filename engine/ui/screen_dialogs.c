@@ -240,6 +240,7 @@ void screen_help_frame(UiApp *app)
         { "E or Enter", "end the turn (warns when units can still act)" },
         { "U or Ctrl+Z", "undo a move that revealed nothing new" },
         { "N", "next unit that can act" },
+        { "B", "borders of 1114 on the map (on/off)" },
         { "Space", "skip this unit for the turn" },
         { "Esc", "deselect, or open the menu" },
         { "Ctrl+S / Ctrl+L", "save / load a game (autosave each turn)" },

@@ -1308,6 +1308,7 @@ static void keys(UiApp *app)
     if (ui_key(c, SDLK_e, 0) || ui_key(c, SDLK_RETURN, 0) || ui_key(c, SDLK_KP_ENTER, 0)) end_turn(app, 0);
     if (ui_key(c, SDLK_u, 0) || ui_key(c, SDLK_z, 1)) undo(app);
     if (ui_key(c, SDLK_n, 0)) next_unit(app);
+    if (ui_key(c, SDLK_b, 0)) gs->show_borders = !gs->show_borders;
     if (ui_key(c, SDLK_SPACE, 0) && gs->selected >= 0) {
         gs->skipped[gs->selected] = 1;
         next_unit(app);
@@ -1427,6 +1428,7 @@ void screen_game_frame(UiApp *app)
     o.show_hanzi = app->settings.hanzi;
     o.show_grid = app->settings.show_grid;
     o.show_units = !gs->curtain;
+    o.show_borders = gs->show_borders;
     gs->n_marked = 0;
     if (hf >= 0)
         for (int u = 0; u < g->n_units; u++)

@@ -7,6 +7,7 @@
 #include "lscript.h"
 #include "session.h"
 #include "mapio.h"
+#include "proj.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,14 @@ struct UiRender {
     PTex ptex[MAX_PTEX];
     SDL_Texture *star;
     int star_size;
+    /* the last places pass: symbol and name boxes; boxes names must avoid (atlas) */
+    UiLabel labels[UI_MAX_LABELS];
+    int n_labels;
+    UiLabel obst[UI_MAX_OBSTACLES];
+    int n_obst;
+    /* the 1114 borders as world-unit polylines (borders map mode), made once */
+    double *border_xy[MAP_MAX_BORDERS];
+    int border_n[MAP_MAX_BORDERS];
     /* painting chunks off the frame: worker threads take queued jobs */
     Job jobs[MAX_JOBS];
     SDL_mutex *mx;
@@ -96,6 +105,15 @@ void ui_hex_to_world(Hex h, double *wx, double *wy)
 {
     *wx = UI_SQRT3 * (h.q + h.r * 0.5);
     *wy = 1.5 * h.r;
+}
+
+void ui_latlon_to_world(const Map *m, double lat, double lon, double *wx, double *wy)
+{
+    double x, y;
+    proj_forward(lat, lon, &x, &y);
+    double row_m = PROJ_ROW_M(m->hex_size_m);
+    *wx = (x - m->origin_x_m) / m->hex_size_m * UI_SQRT3;
+    *wy = (m->origin_y_m - y) / row_m * 1.5;
 }
 
 void ui_view_world_to_screen(const UiMapView *v, double wx, double wy, double *sx, double *sy)
@@ -246,6 +264,14 @@ UiRender *ui_render_new(SDL_Renderer *r, UiText *t, const Map *m, char *err, siz
         return NULL;
     }
     for (int i = 0; i < n; i++) rr->head[i] = -1;
+    for (int b = 0; m->geographic && b < m->n_borders && b < MAP_MAX_BORDERS; b++) {
+        const MapBorder *mb = &m->borders[b];
+        rr->border_xy[b] = malloc(sizeof(double) * 2 * (size_t)(mb->n > 0 ? mb->n : 1));
+        if (!rr->border_xy[b]) continue;
+        for (int k = 0; k < mb->n; k++)
+            ui_latlon_to_world(m, mb->lat_e6[k] / 1e6, mb->lon_e6[k] / 1e6, &rr->border_xy[b][2 * k], &rr->border_xy[b][2 * k + 1]);
+        rr->border_n[b] = mb->n;
+    }
     rr->vis_faction = -2;
     rr->ov_frozen = -1;
     /* drawing into a surface (no window): pictures, which must never show a chunk half-made */
@@ -309,6 +335,7 @@ void ui_render_free(UiRender *rr)
     free(rr->chunks);
     ui_art_free(rr->art);
     free(rr->shade); free(rr->vis); free(rr->head); free(rr->next_u);
+    for (int b = 0; b < MAP_MAX_BORDERS; b++) free(rr->border_xy[b]);
     free(rr);
 }
 
@@ -758,7 +785,7 @@ static SDL_Texture *place_tex(UiRender *rr, int kind, uint32_t rgb, int size)
     }
     UiCanvas cv;
     if (ui_ras_alloc(&cv, size, size) != 0) return NULL;
-    ui_sym_place(&cv, (PlaceKind)kind, rgb);
+    ui_sym_place(&cv, (PlaceKind)(kind & 0xFF), rgb, kind >> 8);
     SDL_Texture *t = canvas_texture(rr->r, &cv);
     free(cv.px);
     if (victim->tex) SDL_DestroyTexture(victim->tex);
@@ -783,6 +810,14 @@ static SDL_Texture *star_tex(UiRender *rr, int size)
 void ui_render_place_symbol(UiRender *rr, PlaceKind kind, uint32_t rgb, int x, int y, int size)
 {
     SDL_Texture *t = place_tex(rr, kind, rgb, size);
+    if (!t) return;
+    SDL_Rect d = { x - size / 2, y - size / 2, size, size };
+    SDL_RenderCopy(rr->r, t, NULL, &d);
+}
+
+void ui_render_place_symbol_open(UiRender *rr, PlaceKind kind, uint32_t rgb, int x, int y, int size)
+{
+    SDL_Texture *t = place_tex(rr, (int)kind | 0x100, rgb, size);
     if (!t) return;
     SDL_Rect d = { x - size / 2, y - size / 2, size, size };
     SDL_RenderCopy(rr->r, t, NULL, &d);
@@ -988,80 +1023,168 @@ static int place_rank(PlaceKind k)
     return (unsigned)k < PLACE_KIND_COUNT ? r[k] : 7;
 }
 
-/* Place symbols in their owners' colours and their names, capitals first, skipping names that would overlap. */
-static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const UiOverlay *o)
+/* Overlap area of two boxes (0 when apart). */
+static long box_overlap(const UiLabel *a, const UiLabel *b)
+{
+    int w = (a->x1 < b->x1 ? a->x1 : b->x1) - (a->x0 > b->x0 ? a->x0 : b->x0) + 1;
+    int h = (a->y1 < b->y1 ? a->y1 : b->y1) - (a->y0 > b->y0 ? a->y0 : b->y0) + 1;
+    return (w > 0 && h > 0) ? (long)w * h : 0;
+}
+
+/* Distance from a point to a box (0 inside). */
+static double box_dist(const UiLabel *b, double x, double y)
+{
+    double dx = x < b->x0 ? b->x0 - x : (x > b->x1 ? x - b->x1 : 0);
+    double dy = y < b->y0 ? b->y0 - y : (y > b->y1 ? y - b->y1 : 0);
+    return sqrt(dx * dx + dy * dy);
+}
+
+/* Place symbols in their owners' colours (hollow for uncertain sites) and their names, capitals
+ * first. A name takes the first free position of its candidates around the symbol. In the game
+ * there are four candidates and a name that finds none is left out (capitals keep theirs); on
+ * the atlas every place is named: 36 positions at three distances, avoiding every symbol, the
+ * names placed before, the obstacles and positions nearer another symbol; the cheapest wins, an
+ * overlap costing most, then an ambiguity, then distance and river lines crossed. draw 0 only
+ * lays out (rr->labels). */
+static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const UiOverlay *o, int draw)
 {
     const Map *m = rr->m;
     double z = v->zoom;
-    LabelBox boxes[MAP_MAX_PLACES];
-    int nb = 0;
+    int atlas = o->atlas > 0;
+    /* pass 1: where the symbols go and how big */
+    struct { int shown, size, occupied, uncertain; double px, py; } sym[MAP_MAX_PLACES];
+    rr->n_labels = 0;
+    for (int p = 0; p < m->n_places && p < MAP_MAX_PLACES; p++) {
+        const MapPlace *pl = &m->places[p];
+        sym[p].shown = 0;
+        if (!atlas && z < place_min_zoom(pl->kind)) continue;
+        double wx, wy, sx, sy;
+        ui_hex_to_world(pl->hex, &wx, &wy);
+        ui_view_world_to_screen(v, wx, wy, &sx, &sy);
+        if (sx < v->vp.x - 200 || sy < v->vp.y - 50 || sx > v->vp.x + v->vp.w + 50 || sy > v->vp.y + v->vp.h + 50)
+            continue;
+        int big = pl->kind == PLACE_CAPITAL;
+        int size = (int)lround(z * (big ? 0.95 : 0.7));
+        if (atlas) size = (int)lround(o->atlas * (big ? 0.24 : 0.15));
+        int lo = big ? 14 : 9, hi = big ? 60 : 40;
+        if (size < lo) size = lo;
+        if (size > hi) size = hi;
+        /* with units in the hex, the symbol moves to the hex's top-left so the counter leaves it visible */
+        double px = sx, py = sy;
+        int occupied = 0;
+        if (g && o->show_units) {
+            int us[2];
+            if (game_units_at(g, pl->hex, us, 2) > 0 && unit_shown(g, o, rr->shade, us[0])) occupied = 1;
+        }
+        if (occupied) {   /* beside the counter's left edge, where the counter leaves it visible */
+            int cs = counter_size(z);
+            size = size * 4 / 5;
+            px = sx - cs / 2.0 - size * 0.35;
+            py = sy - cs * 0.86 * 0.3;
+        }
+        sym[p].shown = 1; sym[p].size = size; sym[p].occupied = occupied;
+        sym[p].uncertain = ui_place_uncertain(pl);
+        sym[p].px = px; sym[p].py = py;
+        if (atlas && rr->n_labels < UI_MAX_LABELS) {
+            int hs = size * 2 / 5;
+            rr->labels[rr->n_labels++] = (UiLabel){ (int)px - hs, (int)py - hs, (int)px + hs, (int)py + hs, p, 1 };
+        }
+    }
+    /* pass 2: symbols and names by rank */
     for (int rank = 0; rank < 8; rank++)
-        for (int p = 0; p < m->n_places; p++) {
+        for (int p = 0; p < m->n_places && p < MAP_MAX_PLACES; p++) {
             const MapPlace *pl = &m->places[p];
-            if (place_rank(pl->kind) != rank) continue;
-            if (!o->atlas && z < place_min_zoom(pl->kind)) continue;
-            double wx, wy, sx, sy;
-            ui_hex_to_world(pl->hex, &wx, &wy);
-            ui_view_world_to_screen(v, wx, wy, &sx, &sy);
-            if (sx < v->vp.x - 200 || sy < v->vp.y - 50 || sx > v->vp.x + v->vp.w + 50 || sy > v->vp.y + v->vp.h + 50)
-                continue;
-            uint32_t rgb = ui_owner_color(pl->owner1114);
-            if (g) {
-                int ow = g->places[p].owner;
-                rgb = (ow >= 0 && ow < g->n_factions) ? g->factions[ow].color : 0x8A8070;
+            if (place_rank(pl->kind) != rank || !sym[p].shown) continue;
+            double px = sym[p].px, py = sym[p].py;
+            int size = sym[p].size, big = pl->kind == PLACE_CAPITAL;
+            if (draw) {
+                uint32_t rgb = ui_owner_color(pl->owner1114);
+                if (g) {
+                    int ow = g->places[p].owner;
+                    rgb = (ow >= 0 && ow < g->n_factions) ? g->factions[ow].color : 0x8A8070;
+                }
+                if (sym[p].uncertain) ui_render_place_symbol_open(rr, pl->kind, rgb, (int)lround(px), (int)lround(py), size);
+                else ui_render_place_symbol(rr, pl->kind, rgb, (int)lround(px), (int)lround(py), size);
             }
-            int big = pl->kind == PLACE_CAPITAL;
-            int size = (int)lround(z * (big ? 0.95 : 0.7));
-            if (o->atlas) size = (int)lround(o->atlas * (big ? 0.24 : 0.15));
-            int lo = big ? 14 : 9, hi = big ? 60 : 40;
-            if (size < lo) size = lo;
-            if (size > hi) size = hi;
-            /* with units in the hex, the symbol moves to the hex's top-left so the counter leaves it visible */
-            double px = sx, py = sy;
-            int occupied = 0;
-            if (g && o->show_units) {
-                int us[2];
-                if (game_units_at(g, pl->hex, us, 2) > 0 && unit_shown(g, o, rr->shade, us[0])) occupied = 1;
-            }
-            if (occupied) {   /* beside the counter's left edge, where the counter leaves it visible */
-                int cs = counter_size(z);
-                size = size * 4 / 5;
-                px = sx - cs / 2.0 - size * 0.35;
-                py = sy - cs * 0.86 * 0.3;
-            }
-            ui_render_place_symbol(rr, pl->kind, rgb, (int)lround(px), (int)lround(py), size);
             if (!o->show_names) continue;
             const char *name = (o->show_hanzi && pl->hanzi[0]) ? pl->hanzi : pl->name;
             int fs = (int)lround(z * (big ? 0.62 : 0.5));
-            if (o->atlas) fs = (int)lround(o->atlas * (big ? 0.21 : 0.15));
+            if (atlas) fs = (int)lround(o->atlas * (big ? 0.21 : 0.15));
             if (name == pl->hanzi) fs = fs * 6 / 5;     /* hanzi need a little more size to read */
             int flo = big ? 15 : 12, fhi = big ? 60 : 44;
             if (fs < flo) fs = flo;
             if (fs > fhi) fs = fhi;
-            int flags = UI_TEXT_HALO | (big ? UI_TEXT_BOLD : 0) | (o->atlas ? UI_TEXT_SERIF : 0);
+            int flags = UI_TEXT_HALO | (big ? UI_TEXT_BOLD : 0) | (atlas ? UI_TEXT_SERIF : 0);
             int tw, th;
             ui_text_size(rr->t, name, fs, flags, &tw, &th);
-            /* candidate positions: right, left, above, below */
-            int gap = size / 2 + 2;
-            int cand[4][2] = {
-                { (int)px + gap, (int)py - th / 2 }, { (int)px - gap - tw, (int)py - th / 2 },
-                { (int)px - tw / 2, (int)py - gap - th }, { (int)px - tw / 2, (int)py + gap },
-            };
-            if (occupied) {   /* the counter covers the right and below: prefer above */
+            /* candidates: right, left, above, below; on the atlas also the diagonals, and all
+             * eight again further out */
+            int n_cand = atlas ? 36 : 4;
+            int cand[36][2];
+            for (int ring = 0; ring < 3; ring++) {
+                int gap = size / 2 + 2 + ring * (size / 2 + th / 2), dg = gap * 7 / 10;
+                int (*c)[2] = &cand[ring * 12];
+                c[0][0] = (int)px + gap;          c[0][1] = (int)py - th / 2;
+                c[1][0] = (int)px - gap - tw;     c[1][1] = (int)py - th / 2;
+                c[2][0] = (int)px - tw / 2;       c[2][1] = (int)py - gap - th;
+                c[3][0] = (int)px - tw / 2;       c[3][1] = (int)py + gap;
+                c[4][0] = (int)px + dg;           c[4][1] = (int)py - dg - th;
+                c[5][0] = (int)px + dg;           c[5][1] = (int)py + dg;
+                c[6][0] = (int)px - dg - tw;      c[6][1] = (int)py - dg - th;
+                c[7][0] = (int)px - dg - tw;      c[7][1] = (int)py + dg;
+                /* beside, half a line up or down */
+                c[8][0] = (int)px + gap;          c[8][1] = (int)py - th;
+                c[9][0] = (int)px + gap;          c[9][1] = (int)py;
+                c[10][0] = (int)px - gap - tw;    c[10][1] = (int)py - th;
+                c[11][0] = (int)px - gap - tw;    c[11][1] = (int)py;
+            }
+            if (sym[p].occupied) {   /* the counter covers the right and below: prefer above */
+                int gap = size / 2 + 2;
                 cand[0][0] = (int)px - tw / 2; cand[0][1] = (int)py - gap - th;
                 cand[2][0] = (int)px + gap; cand[2][1] = (int)py - th / 2;
             }
-            int chosen = -1;
-            for (int c = 0; c < 4 && chosen < 0; c++) {
-                LabelBox b = { cand[c][0], cand[c][1], cand[c][0] + tw, cand[c][1] + th };
-                int clash = 0;
-                for (int i = 0; i < nb && !clash; i++)
-                    clash = !(b.x1 < boxes[i].x0 || b.x0 > boxes[i].x1 || b.y1 < boxes[i].y0 || b.y0 > boxes[i].y1);
-                if (!clash) chosen = c;
+            int chosen = -1, best_c = 0;
+            long best = -1;
+            for (int c = 0; c < n_cand && (chosen < 0 || atlas); c++) {
+                UiLabel b = { cand[c][0], cand[c][1], cand[c][0] + tw, cand[c][1] + th, p, 0 };
+                long over = 0;
+                for (int i = 0; i < rr->n_labels; i++) {
+                    if (rr->labels[i].symbol && rr->labels[i].place == p) continue;
+                    over += box_overlap(&b, &rr->labels[i]);
+                }
+                if (atlas) {
+                    /* a name nearer another place's symbol than its own reads as that place's */
+                    over *= 1000;      /* any overlap is worse than a name that reads two ways */
+                    double own = box_dist(&b, px, py);
+                    for (int q = 0; q < m->n_places && q < MAP_MAX_PLACES; q++)
+                        if (q != p && sym[q].shown && box_dist(&b, sym[q].px, sym[q].py) < own) {
+                            over += 200 + c;
+                            break;
+                        }
+                    /* a name across a river line reads a little worse than one beside it, and
+                     * one further out worse than one close by */
+                    double wx0, wy0, wx1, wy1;
+                    ui_view_screen_to_world(v, b.x0, b.y0, &wx0, &wy0);
+                    ui_view_screen_to_world(v, b.x1, b.y1, &wx1, &wy1);
+                    int hits = rr->art ? ui_art_river_hits(rr->art, wx0, wy0, wx1, wy1) : 0;
+                    over += 4 * (hits < 5 ? hits : 5) + 25 * (c / 12) + (c % 12);
+                    for (int i = 0; i < rr->n_obst; i++) over += 1000 * box_overlap(&b, &rr->obst[i]);
+                    /* off the map frame counts as a clash */
+                    if (b.x0 < v->vp.x || b.y0 < v->vp.y || b.x1 >= v->vp.x + v->vp.w || b.y1 >= v->vp.y + v->vp.h)
+                        over += 1000L * tw * th;
+                }
+                if (best < 0 || over < best) { best = over; best_c = c; }
+                if (over == 0 && chosen < 0) chosen = c;
             }
-            if (chosen < 0) { if (!big) continue; chosen = 0; }
-            LabelBox b = { cand[chosen][0], cand[chosen][1], cand[chosen][0] + tw, cand[chosen][1] + th };
-            boxes[nb++] = b;
+            if (atlas) chosen = best_c;     /* the atlas weighs every candidate: the cheapest wins */
+            if (chosen < 0) {
+                if (atlas) chosen = best_c;
+                else if (!big) continue;
+                else chosen = 0;
+            }
+            UiLabel b = { cand[chosen][0], cand[chosen][1], cand[chosen][0] + tw, cand[chosen][1] + th, p, 0 };
+            if (rr->n_labels < UI_MAX_LABELS) rr->labels[rr->n_labels++] = b;
+            if (!draw) continue;
             SDL_Color ink = { 34, 24, 16, 255 };
             if (big) ink = (SDL_Color){ 110, 20, 16, 255 };
             ui_text_draw(rr->t, name, b.x0, b.y0, fs, ink, flags);
@@ -1070,7 +1193,62 @@ static void draw_places(UiRender *rr, const UiMapView *v, const Game *g, const U
 
 void ui_render_places(UiRender *rr, const UiMapView *v, const Game *g, const UiOverlay *o)
 {
-    draw_places(rr, v, g, o);
+    draw_places(rr, v, g, o, 1);
+}
+
+void ui_render_places_layout(UiRender *rr, const UiMapView *v, const Game *g, const UiOverlay *o)
+{
+    draw_places(rr, v, g, o, 0);
+}
+
+int ui_render_labels(const UiRender *rr, const UiLabel **out)
+{
+    *out = rr->labels;
+    return rr->n_labels;
+}
+
+void ui_render_label_obstacles(UiRender *rr, const UiLabel *boxes, int n)
+{
+    if (n > UI_MAX_OBSTACLES) n = UI_MAX_OBSTACLES;
+    if (n < 0) n = 0;
+    if (n) memcpy(rr->obst, boxes, sizeof *boxes * (size_t)n);
+    rr->n_obst = n;
+}
+
+/* ---------------------------------------------------------------- borders map mode */
+
+/* The borders of 1114: a translucent band under a dashed line in the border colour. */
+static void draw_borders(UiRender *rr, const UiMapView *v)
+{
+    double z = v->zoom;
+    double band = fmax(4.0, z * 0.35), lw = fmax(1.6, z * 0.09), dash = fmax(8.0, z * 0.7);
+    for (int b = 0; b < MAP_MAX_BORDERS; b++) {
+        const double *xy = rr->border_xy[b];
+        if (!xy || rr->border_n[b] < 2) continue;
+        for (int pass = 0; pass < 2; pass++) {
+            double walked = 0;    /* along the line, for the dashes */
+            for (int k = 0; k + 1 < rr->border_n[b]; k++) {
+                double x0, y0, x1, y1;
+                ui_view_world_to_screen(v, xy[2 * k], xy[2 * k + 1], &x0, &y0);
+                ui_view_world_to_screen(v, xy[2 * k + 2], xy[2 * k + 3], &x1, &y1);
+                double len = hypot(x1 - x0, y1 - y0);
+                if (pass == 0) { thick_line(rr->r, x0, y0, x1, y1, band, UI_BORDER_RGB, 70); continue; }
+                if (len < 1e-6) continue;
+                double t = 0;
+                while (t < len) {
+                    double phase = fmod(walked + t, dash * 1.6);
+                    double seg = phase < dash ? dash - phase : dash * 1.6 - phase;
+                    if (seg < 0.5) seg = 0.5;
+                    if (t + seg > len) seg = len - t;
+                    if (phase < dash)
+                        thick_line(rr->r, x0 + (x1 - x0) * t / len, y0 + (y1 - y0) * t / len,
+                                   x0 + (x1 - x0) * (t + seg) / len, y0 + (y1 - y0) * (t + seg) / len, lw, UI_BORDER_RGB, 230);
+                    t += seg;
+                }
+                walked += len;
+            }
+        }
+    }
 }
 
 /* ---------------------------------------------------------------- reach, path, hover */
@@ -1298,7 +1476,8 @@ void ui_render_map(UiRender *rr, const UiMapView *v, const Game *g, const UiOver
             hex_outline(r, sx, sy, v->zoom * 0.9, fmax(1.5, v->zoom * 0.05), 0xFFE45C, 200);
         }
     }
-    draw_places(rr, v, g, o);
+    if (o->show_borders) draw_borders(rr, v);
+    draw_places(rr, v, g, o, 1);
     if (g && o->show_units) draw_units(rr, v, g, o);
     if (o->path && o->path_len >= 2) draw_path(rr, v, o);
     if (o->has_hover) draw_hover(rr, v, o);

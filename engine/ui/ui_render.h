@@ -74,6 +74,7 @@ typedef struct UiOverlay {
     double anim_wx, anim_wy;    /* world position of the animated unit */
     const int *marked;          /* optional list of hex indices to ring (e.g. units that can still act) */
     int n_marked;
+    int show_borders;           /* the borders of 1114 (map mode, key B); default 0 */
     int atlas;                  /* > 0: map-picture style (no chunk cache, exact zoom, serif names);
                                    the value is the lettering scale in percent (100 for 2400x1600) */
 } UiOverlay;

@@ -65,6 +65,7 @@ typedef struct GameUi {
     int flash_good;                 /* the attacker won */
     /* hotseat */
     int curtain;                    /* 1: the map is hidden until the next player clicks */
+    int show_borders;               /* map mode: the borders of 1114 drawn (key B) */
     int curtain_faction;
     int last_human;                 /* the human faction that acted last, -1 none */
     int autosaved_turn, autosaved_faction;

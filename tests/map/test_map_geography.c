@@ -141,7 +141,7 @@ static void test_sea_and_land_are_where_they_are(void **state)
         { 43.95, 119.38 }, { 39.88, 116.35 }, { 39.55, 122.30 } /* Liaodong peninsula */,
         { 37.10, 121.50 } /* Shandong */, { 39.03, 125.75 } /* Pyongyang */, { 41.0, 128.5 } /* N Korea */,
         { 43.5, 132.5 } /* Primorye */, { 38.47, 106.27 }, { 45.76, 126.63 } /* Harbin */,
-        { 38.8, 121.3 } /* Lushun neck */, { 40.0, 119.75 } /* Yu Pass on the shore */,
+        { 38.8, 121.3 } /* Lushun neck */, { 39.97, 119.45 } /* Yu Pass (Yuguan town) */,
     };
     for (size_t i = 0; i < sizeof land / sizeof land[0]; i++)
         if (map_is_water(theatre, proj_latlon_to_hex(theatre, land[i][0], land[i][1])))
@@ -373,6 +373,133 @@ static void test_towns_stand_on_the_bank_the_sources_give(void **state)
     assert_false(reachable_without_crossing("dongsheng", 40.05, 110.85, SIDE_RIVER_MAJOR));
 }
 
+/* Whether the hex at lat/lon can be reached over land from place id within 5 hexes without
+ * crossing a side of the named river. */
+static int reachable_without_river(const char *id, double lat, double lon, const char *river)
+{
+    int ri = mt_river(theatre, river);
+    if (ri < 0) fail_msg("river %s missing", river);
+    Hex from = theatre->places[map_find_place(theatre, id)].hex, to = proj_latlon_to_hex(theatre, lat, lon);
+    Hex queue[400];
+    int head = 0, tail = 0;
+    queue[tail++] = from;
+    while (head < tail) {
+        Hex h = queue[head++];
+        if (hex_eq(h, to)) return 1;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            Hex nb = hex_neighbor(h, d);
+            MapSide sd = map_side(theatre, h, d);
+            if (hex_distance(nb, from) > 5 || ((sd.flags & SIDE_RIVER) && sd.river == ri)) continue;
+            if (!map_in_bounds(theatre, nb) || map_is_water(theatre, nb)) continue;
+            int seen = 0;
+            for (int i = 0; i < tail; i++) if (hex_eq(queue[i], nb)) seen = 1;
+            if (!seen && tail < 400) queue[tail++] = nb;
+        }
+    }
+    return 0;
+}
+
+static void test_zhengding_stands_on_the_north_bank_of_the_hutuo(void **state)
+{
+    (void)state;
+    assert_true(reachable_without_river("zhending", 38.40, 114.60, "Hutuo"));
+    assert_false(reachable_without_river("zhending", 37.80, 114.60, "Hutuo"));
+}
+
+static void test_taiyuan_stands_on_the_east_bank_of_the_fen(void **state)
+{
+    (void)state;
+    assert_true(reachable_without_river("taiyuan", 37.85, 112.85, "Fen"));
+    assert_false(reachable_without_river("taiyuan", 37.85, 112.10, "Fen"));
+}
+
+static void test_pyongyang_stands_on_the_northwest_bank_of_the_taedong(void **state)
+{
+    (void)state;
+    assert_true(reachable_without_river("seogyeong", 39.25, 125.45, "Taedong"));
+    assert_false(reachable_without_river("seogyeong", 38.75, 125.95, "Taedong"));
+}
+
+static void test_wuguo_toucheng_stands_south_of_the_songhua_and_west_of_the_mudan(void **state)
+{
+    (void)state;
+    /* in the angle of the confluence: no river between it and the land SW, one either way */
+    assert_true(reachable_without_crossing("wuguo", 46.10, 129.30, SIDE_RIVER));
+    assert_false(reachable_without_crossing("wuguo", 46.70, 129.50, SIDE_RIVER));
+    assert_false(reachable_without_crossing("wuguo", 46.10, 129.95, SIDE_RIVER));
+    assert_false(reachable_without_river("wuguo", 46.70, 129.50, "Songhua (Huntong)"));
+}
+
+static void test_song_bazhou_is_on_the_song_side_of_the_border_river(void **state)
+{
+    (void)state;
+    assert_true(reachable_without_crossing("bazhou", 38.95, 116.45, SIDE_RIVER));
+    assert_false(reachable_without_crossing("bazhou", 39.40, 116.45, SIDE_RIVER));
+}
+
+static void test_hailar_flows_into_the_argun_which_runs_to_the_north_edge(void **state)
+{
+    (void)state;
+    int argun = mt_river(theatre, "Argun (Ergune)");
+    MtChain a = one_chain("Argun (Ergune)");
+    assert_true(vert_at_edge(a.ends[0]) || vert_at_edge(a.ends[1]));
+    MtChain h = one_chain("Hailar");
+    assert_true(vert_on_river(h.ends[0], argun) || vert_on_river(h.ends[1], argun));
+}
+
+static void test_tuul_flows_by_kedun_into_the_orkhon_and_the_selenge(void **state)
+{
+    (void)state;
+    int orkhon = mt_river(theatre, "Orkhon"), selenge = mt_river(theatre, "Selenge");
+    MtChain t = one_chain("Tuul");
+    assert_true(vert_on_river(t.ends[0], orkhon) || vert_on_river(t.ends[1], orkhon));
+    MtChain o = one_chain("Orkhon");
+    assert_true(vert_on_river(o.ends[0], selenge) || vert_on_river(o.ends[1], selenge));
+    /* Kedun's hex has a Tuul side */
+    int tuul = mt_river(theatre, "Tuul"), by = 0;
+    Hex k = theatre->places[map_find_place(theatre, "kedun")].hex;
+    for (int d = 0; d < HEX_DIRS; d++) {
+        MapSide sd = map_side(theatre, k, d);
+        by |= (sd.flags & SIDE_RIVER) && sd.river == tuul;
+    }
+    assert_true(by);
+}
+
+/* Whether a lake hex lies within dist hexes of place id. */
+static int lake_near(const char *id, int dist)
+{
+    Hex p = theatre->places[map_find_place(theatre, id)].hex;
+    for (int idx = 0; idx < map_count(theatre); idx++) {
+        Hex h = map_hex_at(theatre, idx);
+        if (hex_distance(h, p) <= dist && map_terrain(theatre, h) == TER_LAKE) return 1;
+    }
+    return 0;
+}
+
+static void test_the_camp_lakes_are_drawn_beside_their_camps(void **state)
+{
+    (void)state;
+    assert_true(lake_near("baishui", 1));
+    assert_true(lake_near("yuanyang", 1));
+    assert_int_not_equal(map_terrain(theatre, theatre->places[map_find_place(theatre, "baishui")].hex), TER_LAKE);
+    assert_int_not_equal(map_terrain(theatre, theatre->places[map_find_place(theatre, "yuanyang")].hex), TER_LAKE);
+}
+
+static void test_yiwulu_shan_is_hills_not_farmland(void **state)
+{
+    (void)state;
+    assert_int_equal(map_terrain(theatre, proj_latlon_to_hex(theatre, 41.70, 121.64)), TER_HILLS);
+    assert_int_equal(map_terrain(theatre, proj_latlon_to_hex(theatre, 41.95, 121.70)), TER_HILLS);
+}
+
+static void test_yu_pass_stands_at_yuguan_town_not_shanhaiguan(void **state)
+{
+    (void)state;
+    Hex yu = theatre->places[map_find_place(theatre, "yuguan")].hex;
+    assert_int_equal(hex_distance(yu, proj_latlon_to_hex(theatre, 39.97, 119.45)), 0);
+    assert_true(hex_distance(yu, proj_latlon_to_hex(theatre, 40.00, 119.75)) >= 1);
+}
+
 static void test_song_liao_border_separates_the_song_and_liao_towns(void **state)
 {
     (void)state;
@@ -401,6 +528,35 @@ static void test_song_liao_border_separates_the_song_and_liao_towns(void **state
         }
     }
     assert_true(checked >= 12);
+}
+
+static void test_liao_jurchen_frontier_separates_the_liao_and_jurchen_places(void **state)
+{
+    (void)state;
+    const MapBorder *b = NULL;
+    for (int i = 0; i < theatre->n_borders; i++)
+        if (!strcmp(theatre->borders[i].id, "liao_jurchen")) b = &theatre->borders[i];
+    assert_non_null(b);
+    int checked = 0;
+    for (int i = 0; i < theatre->n_places; i++) {
+        const MapPlace *p = &theatre->places[i];
+        int liao = !strcmp(p->owner1114, "liao"), jur = !strcmp(p->owner1114, "jurchen");
+        if (!liao && !jur) continue;
+        for (int k = 0; k + 1 < b->n; k++) {   /* the line runs N to S: compare longitudes */
+            int32_t y0 = b->lat_e6[k], y1 = b->lat_e6[k + 1];
+            int32_t lo = y0 < y1 ? y0 : y1, hi = y0 < y1 ? y1 : y0;
+            if (p->lat_e6 < lo || p->lat_e6 > hi || y0 == y1) continue;
+            double t = (double)(p->lat_e6 - y0) / (y1 - y0);
+            double line_lon = b->lon_e6[k] + t * (b->lon_e6[k + 1] - b->lon_e6[k]);
+            double d = p->lon_e6 - line_lon;
+            if (d > 2500000 || d < -2500000) break;   /* far from the frontier */
+            if (liao && d > 0) fail_msg("Liao %s is E of the Liao-Jurchen frontier", p->id);
+            if (jur && d < 0) fail_msg("Jurchen %s is W of the Liao-Jurchen frontier", p->id);
+            checked++;
+            break;
+        }
+    }
+    assert_true(checked >= 8);
 }
 
 static void test_committed_map_is_up_to_date_with_its_source(void **state)
@@ -451,7 +607,18 @@ int main(void)
         cmocka_unit_test(test_yellow_river_is_a_continuous_chain_across_the_map_and_to_the_sea),
         cmocka_unit_test(test_major_rivers_are_flagged_and_fords_are_where_the_source_says),
         cmocka_unit_test(test_towns_stand_on_the_bank_the_sources_give),
+        cmocka_unit_test(test_zhengding_stands_on_the_north_bank_of_the_hutuo),
+        cmocka_unit_test(test_taiyuan_stands_on_the_east_bank_of_the_fen),
+        cmocka_unit_test(test_pyongyang_stands_on_the_northwest_bank_of_the_taedong),
+        cmocka_unit_test(test_wuguo_toucheng_stands_south_of_the_songhua_and_west_of_the_mudan),
+        cmocka_unit_test(test_song_bazhou_is_on_the_song_side_of_the_border_river),
+        cmocka_unit_test(test_hailar_flows_into_the_argun_which_runs_to_the_north_edge),
+        cmocka_unit_test(test_tuul_flows_by_kedun_into_the_orkhon_and_the_selenge),
+        cmocka_unit_test(test_the_camp_lakes_are_drawn_beside_their_camps),
+        cmocka_unit_test(test_yiwulu_shan_is_hills_not_farmland),
+        cmocka_unit_test(test_yu_pass_stands_at_yuguan_town_not_shanhaiguan),
         cmocka_unit_test(test_song_liao_border_separates_the_song_and_liao_towns),
+        cmocka_unit_test(test_liao_jurchen_frontier_separates_the_liao_and_jurchen_places),
         cmocka_unit_test(test_committed_map_is_up_to_date_with_its_source),
         cmocka_unit_test(test_builder_is_deterministic),
     };
