@@ -23,12 +23,13 @@ typedef struct Unknown {
     int other_type;                     /* ... and the smallest type tag of those */
 } Unknown;
 
-/* Whether name is one of known (an entry ending in '*' matches any name with that prefix). */
+/* Whether name is one of known (an entry of two bytes or more ending in '*' matches any name
+ * with that prefix; "*" alone is the name "*"). */
 static int field_known(const char *name, size_t len, const char *const *known)
 {
     for (int i = 0; known[i]; i++) {
         size_t kl = strlen(known[i]);
-        if (kl > 0 && known[i][kl - 1] == '*') {
+        if (kl > 1 && known[i][kl - 1] == '*') {
             if (len >= kl && memcmp(name, known[i], kl - 1) == 0) return 1;
         } else if (kl == len && memcmp(name, known[i], len) == 0) {
             return 1;
@@ -122,7 +123,7 @@ static const char *suggest(const char *name, const char *const *known)
     const char *out = NULL;
     for (int i = 0; known[i]; i++) {
         size_t kl = strlen(known[i]);
-        if (kl > 0 && known[i][kl - 1] == '*') continue;
+        if (kl > 1 && known[i][kl - 1] == '*') continue;
         int dist = edit_distance(name, known[i]);
         if (dist < best) { best = dist; out = known[i]; }
     }
