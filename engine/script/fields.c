@@ -188,7 +188,19 @@ int ls_check_fields(lua_State *L, int idx, const char *what, const char *const *
 int ls_field_range(lua_State *L, int t, const char *k, lua_Integer def, lua_Integer lo, lua_Integer hi,
                    int *out, const char *what, char *msg, size_t cap)
 {
-    lua_Integer v = ls_field_int(L, t, k, def);
+    lua_Integer v = def;
+    t = lua_absindex(L, t);
+    lua_pushstring(L, k);
+    if (lua_rawget(L, t) != LUA_TNIL) {
+        int ok;
+        v = lua_tointegerx(L, -1, &ok);
+        if (!ok) {
+            lua_pop(L, 1);
+            snprintf(msg, cap, "%s%s%s must be an integer", what ? what : "", what ? ": " : "", k);
+            return -1;
+        }
+    }
+    lua_pop(L, 1);
     if (v < lo || v > hi) {
         snprintf(msg, cap, "%s%s%s must be %lld..%lld (got %lld)", what ? what : "", what ? ": " : "",
                  k, (long long)lo, (long long)hi, (long long)v);

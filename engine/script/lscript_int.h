@@ -130,9 +130,9 @@ int ls_check_fields_at(lua_State *L, int idx, const char *what, const char *cons
  * for the first (sorted) in msg when there are any. For the rules files, read outside a call. */
 int ls_fields_msg(lua_State *L, int idx, const char *what, const char *const *known, int array_ok,
                   char *msg, size_t cap);
-/* Integer field k of table t (def when nil) into *out when it is lo..hi (a range inside int);
- * otherwise -1 with "WHAT: k must be lo..hi (got v)" in msg (what may be NULL). Raises like
- * ls_field_int when the value is not an integer. */
+/* Integer field k of table t (read raw; def when nil) into *out when it is lo..hi (a range
+ * inside int); otherwise -1 with "WHAT: k must be lo..hi (got v)" or "WHAT: k must be an
+ * integer" in msg (what may be NULL). Does not raise (but for memory). */
 int ls_field_range(lua_State *L, int t, const char *k, lua_Integer def, lua_Integer lo, lua_Integer hi,
                    int *out, const char *what, char *msg, size_t cap);
 /* The same as a problem of the caller's arguments (ls_problem): 0 with *out, or -1 after the

@@ -141,8 +141,9 @@ static const char *const combat_fields[] = {
 };
 static const char *const column_fields[] = { "odds", "results", NULL };
 
-/* Reads units, terrain and combat tables (stack 1..3) into s->rules; -1 with s->last_error. */
-int ls_read_rules(LScript *s)
+/* Reads units, terrain and combat tables (stack 1..3) into s->rules; -1 with s->last_error.
+ * May raise (a string where a name goes): ls_read_rules runs it protected. */
+static int read_rules(LScript *s)
 {
     lua_State *L = s->L;
     Rules *r = &s->rules;
@@ -310,6 +311,34 @@ int ls_read_rules(LScript *s)
     lua_pop(L, 1);
     s->n_rules_types_base = r->n_unit_types;
     return 0;
+}
+
+/* read_rules under lua_pcall, the three tables as its arguments; returns whether it read them. */
+static int read_rules_call(lua_State *L)
+{
+    lua_pushboolean(L, read_rules(ls_self(L)) == 0);
+    return 1;
+}
+
+/* Reads units, terrain and combat tables (stack 1..3) into s->rules; -1 with s->last_error.
+ * A value that raises while it is read is an error message, not a panic. Pops the tables. */
+int ls_read_rules(LScript *s)
+{
+    lua_State *L = s->L;
+    lua_settop(L, 3);
+    lua_pushcfunction(L, read_rules_call);
+    lua_insert(L, 1);
+    s->last_error[0] = 0;
+    if (lua_pcall(L, 3, 1, 0) != LUA_OK) {
+        const char *m = lua_tostring(L, -1);
+        snprintf(s->last_error, sizeof s->last_error, "%.280s/scripts/rules: %.200s", lscript_data_dir(),
+                 m ? m : "error while reading the rules");
+        lua_pop(L, 1);
+        return -1;
+    }
+    int ok = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return ok ? 0 : -1;
 }
 
 /* ================================================================ declarative helpers */

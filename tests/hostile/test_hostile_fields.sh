@@ -60,6 +60,14 @@ rules_case fort_defence combat 's/fort_defence = 100/fort_defence = -5/' \
     "@D@/scripts/rules/combat.lua: fort_defence must be 0..300 (got -5)"
 rules_case combat_field combat 's/cohesion_recover = /cohesion_recovery = /' \
     "@D@/scripts/rules/combat.lua: unknown field 'cohesion_recovery' in combat.lua's table (did you mean 'cohesion_recover'?)"
+rules_case attack_string units '0,/attack = [0-9]*/s//attack = "x"/' \
+    "@D@/scripts/rules/units.lua: unit type 'heavy_cavalry': attack must be an integer"
+# a value that raises while the rules are read (a number where a name goes) is a message, not a crash
+d="$SCRATCH/data-id_number"; mkdir -p "$d/scripts"; cp -r "$SRC/scripts/rules" "$d/scripts/"
+sed -i '0,/id = "heavy_cavalry"/s//id = 5/' "$d/scripts/rules/units.lua"
+got="$(GYR_DATA_DIR="$d" "$BIN" --check "$DIR/handler_desert_place.lua" 2>&1)"; rc=$?
+[ $rc = 1 ] && [ "$(printf '%s\n' "$got" | wc -l)" = 1 ] && printf '%s' "$got" | grep -q "^$d/scripts/rules.*'id'" \
+    && ok "rules: a raising value is reported ($got)" || bad "rules id_number rc=$rc: $got"
 
 echo "$passed passed, $fails failed"
 [ $fails = 0 ]
