@@ -24,6 +24,8 @@ static int faction_list(lua_State *L, int t, const char *k, int *out, int cap)
     Game *g = ls_game(L);
     int n = 0;
     if (lua_getfield(L, t, k) == LUA_TTABLE) {
+        const char *const none[] = { NULL };
+        ls_check_fields_at(L, -1, k, none, 1);          /* a list: { "liao" }, not { liao = true } */
         for (int i = 1; i <= (int)luaL_len(L, -1) && n < cap; i++) {
             lua_rawgeti(L, -1, i);
             const char *id = lua_tostring(L, -1);
@@ -512,6 +514,8 @@ static int l_choice(lua_State *L)
     const char *q = ls_field_str(L, 1, "question", NULL);
     if (!q || !*q) return luaL_error(L, "gyr.choice: question missing");
     if (lua_getfield(L, 1, "options") != LUA_TTABLE) return luaL_error(L, "gyr.choice: options = { \"...\", ... } missing");
+    const char *const none[] = { NULL };
+    ls_check_fields_at(L, -1, "gyr.choice{} options", none, 1);     /* a list of strings only */
     int no = (int)luaL_len(L, -1);
     if (no < 1 || no > GAME_MAX_CHOICE_OPTIONS) return luaL_error(L, "gyr.choice: 1..%d options", GAME_MAX_CHOICE_OPTIONS);
     char opts[GAME_MAX_CHOICE_OPTIONS][64];

@@ -12,3 +12,5 @@ local n = #gyr.units { faction = "a", tags = "t" }
 gyr.set_relation("a", "b", "war", { text = "War", nots = "x" })
 victory { faction = "a", type = "take", place = "p" }
 victory { faction = "b", type = "hold", place = "p" }
+gyr.create_faction { id = "c", at_war_with = { b = true } }
+gyr.choice { faction = "a", question = "Q?", options = { "x", "y", z = "z" } }
