@@ -163,7 +163,9 @@ int ls_fields_msg(lua_State *L, int idx, const char *what, const char *const *kn
 
 int ls_check_fields_at(lua_State *L, int idx, const char *what, const char *const *known, int array_ok)
 {
-    if (lua_type(L, idx) != LUA_TTABLE) return 0;
+    /* the scenario list reads scenario{} only: a misspelt field shows when the file is loaded
+     * or checked, as other mistakes do, and the scenario stays in the list meanwhile */
+    if (lua_type(L, idx) != LUA_TTABLE || ls_self(L)->mode == LS_MODE_INFO) return 0;
     Unknown u;
     collect(L, idx, known, array_ok, &u);
     char msg[300];

@@ -123,7 +123,8 @@ void ls_unit_label(const Game *g, int unit, char *buf, size_t cap);
  * (ls_problem), "unknown field 'stepz' in unit{} (did you mean 'steps'?)", reported in sorted
  * order in check mode while loading, otherwise raised for the first in sorted order. Keys
  * that are not strings are refused too, or allowed when they are integers >= 1 and array_ok.
- * Returns the number of unknown keys (0: all known). Keys are read raw. */
+ * Returns the number of unknown keys (0: all known). Keys are read raw. Checks nothing in
+ * info mode (the scenario list), so that the load reports the mistake. */
 int ls_check_fields(lua_State *L, int idx, const char *what, const char *const *known);
 int ls_check_fields_at(lua_State *L, int idx, const char *what, const char *const *known, int array_ok);
 /* The same check without raising or reporting: the number of unknown keys, and the message

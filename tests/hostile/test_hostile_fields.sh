@@ -19,6 +19,18 @@ for f in "$DIR"/*.lua; do
     else bad "$(basename "$f") rc=$rc"; diff <(printf '%s\n' "$want") <(printf '%s\n' "$got"); fi
 done
 
+# played headless, the same scenarios are refused with their first problem (exit 1, no crash)
+refused="$SCRATCH/refused"; mkdir -p "$refused"
+for f in "$DIR"/*.lua; do
+    exp="${f%.lua}.expect"
+    [ -f "$exp" ] && grep -q '^scenario' "$f" || continue
+    cp "$f" "$refused/"; m="$refused/$(basename "$f")"
+    id="$(grep -o '^scenario { id = "[a-z_]*"' "$f" | sed 's/.*"\(.*\)"/\1/')"
+    want="gyrfalcon: $(head -1 "$exp" | sed "s|@F@|$m|")"
+    got="$("$BIN" --mod-dir "$refused" --headless --scenario "$id" --seed 1 2>&1 >/dev/null)"; rc=$?
+    [ $rc = 1 ] && [ "$got" = "$want" ] && ok "headless refuses $(basename "$f")" || bad "headless $(basename "$f") rc=$rc: $got"
+done
+
 # in play: the handler stops at the call, nothing changes, the game finishes
 mods="$SCRATCH/mods"; mkdir -p "$mods"
 cp "$DIR/handler_desert_place.lua" "$mods/"
