@@ -986,6 +986,15 @@ static int d_victory(lua_State *L)
     for (int i = 0; type && vc_ids[i]; i++)
         if (strcmp(type, vc_ids[i]) == 0) vt = i;
     if (vt < 0) return ls_problem(L, "victory type must be take, hold, kill_leader, save_leader or score");
+    static const char *const vc_needs[] = { "place", "place", "leader", "leader", "value" };
+    static const char *const vc_fields[] = { "place", "leader", "value" };
+    for (int i = 0; i < 3; i++) {                  /* a field of another type would be ignored */
+        lua_pushstring(L, vc_fields[i]);
+        int there = lua_rawget(L, 1) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (there && strcmp(vc_fields[i], vc_needs[vt]) != 0)
+            return ls_problem(L, "victory '%s' takes %s, not %s", type, vc_needs[vt], vc_fields[i]);
+    }
     VictoryCond vc;
     memset(&vc, 0, sizeof vc);
     vc.type = (VictoryType)vt;   /* vc_ids follows VictoryType's order */

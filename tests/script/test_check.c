@@ -346,6 +346,15 @@ static void test_score_victory_value_out_of_range_is_refused(void **st)
     assert_line(report, path, 10, "victory value must be 0..1000000");
 }
 
+static void test_victory_field_of_another_type_is_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("vctype.lua", "victory { faction = \"a\", type = \"score\", value = 3, place = \"p\" }");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 10, "victory 'score' takes value, not place");
+}
+
 int main(void)
 {
     st_setup();
@@ -371,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_unit_type_number_that_wraps_int_is_refused),
         cmocka_unit_test(test_scenario_turns_that_wrap_int_are_refused),
         cmocka_unit_test(test_score_victory_value_out_of_range_is_refused),
+        cmocka_unit_test(test_victory_field_of_another_type_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
