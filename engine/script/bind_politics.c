@@ -135,6 +135,14 @@ static int pick_units(lua_State *L, int t, int *out)
 {
     Game *g = ls_game(L);
     int n = 0;
+    static const char *const sel[] = { "unit", "units", "tag", "faction", "type" };
+    int by[3] = { 0, 0, 0 };                      /* unit, units, tag/faction/type */
+    for (int i = 0; i < 5; i++) {                 /* one way of choosing: the others would be ignored */
+        lua_pushstring(L, sel[i]);
+        if (lua_rawget(L, t) != LUA_TNIL) by[i < 2 ? i : 2] = 1;
+        lua_pop(L, 1);
+    }
+    if (by[0] + by[1] + by[2] > 1) return luaL_error(L, "say which units one way: unit, units, or tag/faction/type");
     if (lua_getfield(L, t, "unit") != LUA_TNIL) {
         int u = ls_check_unit(L, lua_gettop(L));
         if (g->units[u].alive) out[n++] = u;

@@ -355,6 +355,15 @@ static void test_victory_field_of_another_type_is_refused(void **st)
     assert_line(report, path, 10, "victory 'score' takes value, not place");
 }
 
+static void test_units_chosen_two_ways_are_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("twoways.lua", "gyr.desert { unit = 1, faction = \"a\", melt = true }");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 10, "say which units one way: unit, units, or tag/faction/type");
+}
+
 int main(void)
 {
     st_setup();
@@ -381,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_scenario_turns_that_wrap_int_are_refused),
         cmocka_unit_test(test_score_victory_value_out_of_range_is_refused),
         cmocka_unit_test(test_victory_field_of_another_type_is_refused),
+        cmocka_unit_test(test_units_chosen_two_ways_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
