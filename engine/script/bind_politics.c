@@ -365,7 +365,7 @@ static int l_reinforce(lua_State *L)
     Hex c;
     char msg[200];
     lua_getfield(L, 1, "at");
-    ls_check_fields(L, -1, "gyr.reinforce{} at", ls_position_fields);
+    ls_check_position(L, -1, "gyr.reinforce{} at");
     if (ls_to_hex(L, -1, g->map, &c, msg, sizeof msg) != 0) return luaL_error(L, "gyr.reinforce: %s", msg);
     lua_pop(L, 1);
     if (!map_in_bounds(g->map, c)) return luaL_error(L, "gyr.reinforce: position off the map");

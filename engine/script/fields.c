@@ -225,3 +225,22 @@ int ls_check_range(lua_State *L, int t, const char *k, lua_Integer def, lua_Inte
     *out = v;
     return 0;
 }
+
+int ls_check_coords(lua_State *L, int idx, const char *what)
+{
+    if (lua_type(L, idx) != LUA_TTABLE || ls_self(L)->mode == LS_MODE_INFO) return 0;
+    static const char *const coords[] = { "q", "r", "col", "row" };
+    int bad = 0;
+    for (int i = 0; i < 4; i++) {          /* hex_make takes an int: 2^32 + 5 would be 5 */
+        lua_Integer v;
+        if (ls_check_range(L, idx, coords[i], 0, -LS_MAX_COORD, LS_MAX_COORD, &v, what) != 0) bad++;
+    }
+    return bad;
+}
+
+int ls_check_position(lua_State *L, int idx, const char *what)
+{
+    if (lua_type(L, idx) != LUA_TTABLE || ls_self(L)->mode == LS_MODE_INFO) return 0;
+    int bad = ls_check_fields(L, idx, what, ls_position_fields);
+    return bad + ls_check_coords(L, idx, what);
+}

@@ -142,6 +142,13 @@ int ls_check_range(lua_State *L, int t, const char *k, lua_Integer def, lua_Inte
                    lua_Integer *out, const char *what);
 /* The fields of a position table ({q=,r=}, {col=,row=}, {lat=,lon=}), NULL-terminated. */
 extern const char *const ls_position_fields[];
+/* A position table at idx (nothing when it is not a table): only position fields, and
+ * q, r, col, row within -LS_MAX_COORD..LS_MAX_COORD (maps are at most 400 hexes a side).
+ * Problems as ls_check_fields; returns their number. */
+int ls_check_position(lua_State *L, int idx, const char *what);
+/* Only the coordinates' ranges (a table that holds other fields too, like a map place). */
+int ls_check_coords(lua_State *L, int idx, const char *what);
+#define LS_MAX_COORD 1000
 /* The fields of the optional { text, note } argument of several gyr.* calls. */
 extern const char *const ls_text_fields[];
 /* A faction's score and a score victory's value stay within -LS_MAX_SCORE..LS_MAX_SCORE. */

@@ -406,9 +406,11 @@ static int pair_hex(lua_State *L, int idx, int first, Hex *h)
     int ok1, ok2;
     lua_rawgeti(L, idx, first);
     lua_rawgeti(L, idx, first + 1);
-    h->q = (int)lua_tointegerx(L, -2, &ok1);
-    h->r = (int)lua_tointegerx(L, -1, &ok2);
+    lua_Integer q = lua_tointegerx(L, -2, &ok1), r = lua_tointegerx(L, -1, &ok2);
     lua_pop(L, 2);
+    if (q < -LS_MAX_COORD || q > LS_MAX_COORD || r < -LS_MAX_COORD || r > LS_MAX_COORD) ok1 = 0;
+    h->q = (int)q;
+    h->r = (int)r;
     return ok1 && ok2 ? 0 : -1;
 }
 
@@ -464,6 +466,7 @@ static void check_inline_map_fields(lua_State *L, int idx)
                 snprintf(what, sizeof what, "map.%s[%d]", lists[l], i);
                 lua_rawgeti(L, lt, i);
                 ls_check_fields(L, -1, what, l == 0 ? map_place_fields : map_river_fields);
+                if (l == 0) ls_check_coords(L, -1, what);
                 if (l == 0 && lua_istable(L, -1) && lua_getfield(L, -1, "kind") != LUA_TNIL) {
                     const char *kind = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
                     if (place_kind_from_id(kind) < 0)
@@ -933,7 +936,7 @@ static int d_unit(lua_State *L)
     Hex c;
     char msg[200];
     if (lua_getfield(L, 1, "at") == LUA_TNIL) { lua_pop(L, 1); return ls_problem(L, "unit needs at = place id or position"); }
-    ls_check_fields(L, -1, "unit{} at", ls_position_fields);
+    ls_check_position(L, -1, "unit{} at");
     if (ls_to_hex(L, -1, g->map, &c, msg, sizeof msg) != 0) { lua_pop(L, 1); return ls_problem(L, "%s", msg); }
     lua_pop(L, 1);
     lua_Integer count = ls_field_int(L, 1, "count", 1);

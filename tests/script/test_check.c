@@ -364,6 +364,19 @@ static void test_units_chosen_two_ways_are_refused(void **st)
     assert_line(report, path, 10, "say which units one way: unit, units, or tag/faction/type");
 }
 
+static void test_river_side_that_wraps_int_is_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("riverwrap.lua",     /* 2^32 + 1 used to pass as 1 */
+        "scenario { id = \"t_rw\", title = \"R\", sides = { \"a\" }, map = { rows = { \"....\" },\n"
+        "  places = { { id = \"p\", col = 1, row = 0 } }, rivers = { { sides = { { 4294967297, 0, 2, 0 } } } } } }\n"
+        "faction { id = \"a\" }\n"
+        "victory { faction = \"a\", type = \"hold\", place = \"p\" }\n");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 1, "map.rivers[1].sides[1]: needs {q1, r1, q2, r2} of two adjacent hexes");
+}
+
 int main(void)
 {
     st_setup();
@@ -391,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_score_victory_value_out_of_range_is_refused),
         cmocka_unit_test(test_victory_field_of_another_type_is_refused),
         cmocka_unit_test(test_units_chosen_two_ways_are_refused),
+        cmocka_unit_test(test_river_side_that_wraps_int_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,3 +11,4 @@ unit_type { id = "wall", class = "infantry", attack = 3, defence = 100, move = 4
 unit { type = "levy", faction = "a", at = { col = 0, row = 0 }, exp = 5000 }
 victory { faction = "a", type = "score", value = 2147483648 }
 victory { faction = "b", type = "hold", place = "p" }
+unit { type = "levy", faction = "b", at = { q = 4294967296, r = 0 } }
