@@ -178,9 +178,12 @@ static int l_leader_state(lua_State *L)
     return 1;
 }
 
+static const char *const message_fields[] = { "text", "note", "faction", NULL };
+
 /* gyr.message{ text, note, faction } or gyr.message(text [, note]): narration in the log. */
 static int l_message(lua_State *L)
 {
+    ls_check_fields(L, 1, "gyr.message{}", message_fields);
     Game *g = ls_game(L);
     const char *text, *note;
     int f = -1;
@@ -206,6 +209,8 @@ static int l_score(lua_State *L)
     lua_Integer n = luaL_checkinteger(L, 2);
     luaL_argcheck(L, n >= -10000 && n <= 10000, 2, "points must be -10000..10000");
     if (f < 0) return 0;
+    if (g->factions[f].score + n < -LS_MAX_SCORE || g->factions[f].score + n > LS_MAX_SCORE)
+        return ls_problem(L, "gyr.score: a score stays within -%d..%d", LS_MAX_SCORE, LS_MAX_SCORE);
     g->factions[f].score += (int)n;
     return 0;
 }
@@ -233,12 +238,15 @@ static int l_victory(lua_State *L)
 
 static const char *const goal_ids[] = { "take", "hold", "flee_to", "protect_leader", "hunt_leader", "muster", NULL };
 
+static const char *const ai_goal_fields[] = { "faction", "type", "place", "leader", "weight", NULL };
+
 /* gyr.ai_goal{ faction, type, place, leader, weight }: a goal for the computer player. */
 static int l_ai_goal(lua_State *L)
 {
     LScript *s = ls_self(L);
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "gyr.ai_goal{}", ai_goal_fields);
     ls_getfield(L, 1, "faction");
     int f = ls_check_faction(L, -1);
     lua_pop(L, 1);

@@ -24,6 +24,8 @@ static int faction_list(lua_State *L, int t, const char *k, int *out, int cap)
     Game *g = ls_game(L);
     int n = 0;
     if (ls_getfield(L, t, k) == LUA_TTABLE) {
+        const char *const none[] = { NULL };
+        ls_check_fields_at(L, -1, k, none, 1);          /* a list: { "liao" }, not { liao = true } */
         for (int i = 1; i <= (int)ls_len(L, -1) && n < cap; i++) {
             lua_rawgeti(L, -1, i);
             const char *id = lua_tostring(L, -1);
@@ -56,6 +58,7 @@ static int create_faction(lua_State *L, int t, const char *id_override)
     const char *emblem = ls_field_str(L, t, "emblem", "banner");
     const char *ai = ls_field_str(L, t, "ai", "default");
     lua_Integer color = ls_field_int(L, t, "color", 0x999999);
+    if (color < 0 || color > 0xFFFFFF) return luaL_error(L, "create_faction: color must be 0x000000..0xFFFFFF");
     int war[GAME_MAX_FACTIONS], ally[GAME_MAX_FACTIONS], over[1];
     int nw = faction_list(L, t, "at_war_with", war, GAME_MAX_FACTIONS);
     int na = faction_list(L, t, "allied_with", ally, GAME_MAX_FACTIONS);
@@ -79,11 +82,16 @@ static int create_faction(lua_State *L, int t, const char *id_override)
     return f;
 }
 
+static const char *const create_faction_fields[] = {
+    "id", "name", "hanzi", "color", "emblem", "ai", "at_war_with", "allied_with", "vassal_of", "text", "note", NULL
+};
+
 /* gyr.create_faction{ id, name, hanzi, color, emblem, at_war_with, allied_with, vassal_of }. */
 static int l_create_faction(lua_State *L)
 {
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "gyr.create_faction{}", create_faction_fields);
     const char *text, *note;
     opt_text(L, 1, &text, &note);
     int f = create_faction(L, 1, NULL);
@@ -97,6 +105,7 @@ static int l_create_faction(lua_State *L)
 /* gyr.set_relation(a, b, relation [, { text, note }]). */
 static int l_set_relation(lua_State *L)
 {
+    ls_check_fields(L, 4, "gyr.set_relation's {text, note}", ls_text_fields);
     Game *g = ls_game(L);
     int a = ls_check_faction(L, 1), b = ls_check_faction(L, 2);
     Relation r = ls_check_relation(L, 3);
@@ -126,6 +135,14 @@ static int pick_units(lua_State *L, int t, int *out)
 {
     Game *g = ls_game(L);
     int n = 0;
+    static const char *const sel[] = { "unit", "units", "tag", "faction", "type" };
+    int by[3] = { 0, 0, 0 };                      /* unit, units, tag/faction/type */
+    for (int i = 0; i < 5; i++) {                 /* one way of choosing: the others would be ignored */
+        lua_pushstring(L, sel[i]);
+        if (lua_rawget(L, t) != LUA_TNIL) by[i < 2 ? i : 2] = 1;
+        lua_pop(L, 1);
+    }
+    if (by[0] + by[1] + by[2] > 1) return luaL_error(L, "say which units one way: unit, units, or tag/faction/type");
     if (ls_getfield(L, t, "unit") != LUA_TNIL) {
         int u = ls_check_unit(L, lua_gettop(L));
         if (g->units[u].alive) out[n++] = u;
@@ -171,12 +188,17 @@ static int pick_units(lua_State *L, int t, int *out)
     return n;
 }
 
+static const char *const defect_fields[] = {
+    "unit", "units", "tag", "faction", "type", "to", "text", "note", NULL
+};
+
 /* gyr.defect{ unit | units | tag [, faction], to, text, note }: units change sides (with
  * their leaders). Returns the number of units that went over. */
 static int l_defect(lua_State *L)
 {
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "gyr.defect{}", defect_fields);
     ls_getfield(L, 1, "to");
     if (lua_isnil(L, -1)) return luaL_error(L, "gyr.defect: to = faction missing");
     int to = ls_check_faction(L, -1);
@@ -207,6 +229,7 @@ static int l_defect(lua_State *L)
 /* gyr.set_place_owner(place, faction or nil [, { text, note }]): a place changes hands. */
 static int l_set_place_owner(lua_State *L)
 {
+    ls_check_fields(L, 3, "gyr.set_place_owner's {text, note}", ls_text_fields);
     Game *g = ls_game(L);
     int p = ls_check_place(L, 1);
     int f = ls_opt_faction(L, 2);
@@ -223,6 +246,8 @@ static int l_set_place_owner(lua_State *L)
     return 0;
 }
 
+static const char *const spec_fields[] = { "type", "steps", "name", "tag", "cohesion", "exp", "leader", NULL };
+
 /* Checks the list of unit specs at field "units" of t: type known, steps valid. Raises. */
 static int check_specs(lua_State *L, int t, const char *fn)
 {
@@ -234,6 +259,9 @@ static int check_specs(lua_State *L, int t, const char *fn)
         lua_rawgeti(L, -1, i);
         int e = lua_gettop(L);
         if (!lua_istable(L, e)) return luaL_error(L, "%s: units[%d] must be a table", fn, i);
+        char what[64];
+        snprintf(what, sizeof what, "%s units[%d]", fn, i);
+        ls_check_fields(L, e, what, spec_fields);
         const char *type = ls_field_str(L, e, "type", NULL);
         int ti = type ? rules_find_unit_type(&g->rules, type) : -1;
         if (ti < 0) return luaL_error(L, "%s: units[%d]: unknown unit type '%s'", fn, i, type ? type : "?");
@@ -271,6 +299,11 @@ static int spawn_specs(lua_State *L, int n, int faction, Hex c, int radius, int 
     return made;
 }
 
+static const char *const rebellion_fields[] = {
+    "place", "faction", "units", "radius", "take", "text", "note",
+    "name", "hanzi", "color", "emblem", "ai", "at_war_with", "allied_with", "vassal_of", NULL
+};
+
 /* gyr.rebellion{ place, faction, units, name, color, ..., take, text, note }: units rise for a
  * faction (created when it does not exist yet, at war with the place's owner) at and around
  * the place; the place goes over to them when no one else's units hold it. */
@@ -278,6 +311,7 @@ static int l_rebellion(lua_State *L)
 {
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "gyr.rebellion{}", rebellion_fields);
     ls_getfield(L, 1, "place");
     int p = ls_check_place(L, -1);
     lua_pop(L, 1);
@@ -316,18 +350,22 @@ static int l_rebellion(lua_State *L)
     return 1;
 }
 
+static const char *const reinforce_fields[] = { "faction", "at", "units", "radius", "text", "note", NULL };
+
 /* gyr.reinforce{ faction, at, units, text, note }: units arrive at a place or position (a
  * message entry is logged only when text is given). Returns the number that found room. */
 static int l_reinforce(lua_State *L)
 {
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "gyr.reinforce{}", reinforce_fields);
     ls_getfield(L, 1, "faction");
     int f = ls_check_faction(L, -1);
     lua_pop(L, 1);
     Hex c;
     char msg[200];
     ls_getfield(L, 1, "at");
+    ls_check_position(L, -1, "gyr.reinforce{} at");
     if (ls_to_hex(L, -1, g->map, &c, msg, sizeof msg) != 0) return luaL_error(L, "gyr.reinforce: %s", msg);
     lua_pop(L, 1);
     if (!map_in_bounds(g->map, c)) return luaL_error(L, "gyr.reinforce: position off the map");
@@ -344,12 +382,17 @@ static int l_reinforce(lua_State *L)
     return 1;
 }
 
+static const char *const desert_fields[] = {
+    "unit", "units", "tag", "faction", "type", "steps", "melt", "chance", "count", "text", "note", NULL
+};
+
 /* gyr.desert{ unit | units | tag | faction | type, steps = N | melt = true, chance, count,
  * text, note }: units lose steps (dying at 0) or melt away. Returns the number affected. */
 static int l_desert(lua_State *L)
 {
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "gyr.desert{}", desert_fields);
     int picked[MAX_PICK];
     int n = pick_units(L, 1, picked);
     int melt = ls_field_bool(L, 1, "melt", 0);
@@ -391,9 +434,16 @@ static int l_desert(lua_State *L)
     return 1;
 }
 
+static const char *const leader_fate_fields[] = { "leader", "text", "note", NULL };
+
 /* Shared by kill_leader / capture_leader: (id [, {text, note}]) or ({ leader, text, note }). */
 static int leader_fate(lua_State *L, LeaderState st)
 {
+    const char *fn = st == LEADER_KILLED ? "gyr.kill_leader" : "gyr.capture_leader";
+    char what[64];
+    snprintf(what, sizeof what, lua_istable(L, 1) ? "%s{}" : "%s's {text, note}", fn);
+    if (lua_istable(L, 1)) ls_check_fields(L, 1, what, leader_fate_fields);
+    else ls_check_fields(L, 2, what, ls_text_fields);
     Game *g = ls_game(L);
     const char *text = NULL, *note = "";
     int l;
@@ -422,12 +472,15 @@ static int l_kill_leader(lua_State *L) { return leader_fate(L, LEADER_KILLED); }
 /* gyr.capture_leader(id): the leader is taken prisoner. */
 static int l_capture_leader(lua_State *L) { return leader_fate(L, LEADER_CAPTURED); }
 
+static const char *const add_leader_fields[] = { "id", "name", "hanzi", "rating", "faction", "unit", NULL };
+
 /* gyr.add_leader{ id, name, hanzi, rating, faction, unit }: a new leader during play,
  * optionally put in command of a unit of his faction. */
 static int l_add_leader(lua_State *L)
 {
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "gyr.add_leader{}", add_leader_fields);
     const char *id = ls_field_str(L, 1, "id", NULL);
     if (!id || !*id || strlen(id) >= GAME_ID_LEN) return luaL_error(L, "gyr.add_leader: id missing");
     if (game_find_leader(g, id) >= 0) return luaL_error(L, "gyr.add_leader: leader '%s' exists", id);
@@ -452,6 +505,8 @@ static int l_add_leader(lua_State *L)
     return 0;
 }
 
+static const char *const choice_fields[] = { "faction", "question", "options", "ai_default", "on_answer", NULL };
+
 /* gyr.choice{ faction, question, options, ai_default, on_answer }: asks a side; the answer is
  * a recorded command, and on_answer(option, text) runs when it comes. Choices asked while
  * another is pending wait their turn. Returns the choice's id. */
@@ -460,12 +515,15 @@ static int l_choice(lua_State *L)
     LScript *s = ls_self(L);
     Game *g = ls_game(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "gyr.choice{}", choice_fields);
     ls_getfield(L, 1, "faction");
     int f = ls_check_faction(L, -1);
     lua_pop(L, 1);
     const char *q = ls_field_str(L, 1, "question", NULL);
     if (!q || !*q) return luaL_error(L, "gyr.choice: question missing");
     if (ls_getfield(L, 1, "options") != LUA_TTABLE) return luaL_error(L, "gyr.choice: options = { \"...\", ... } missing");
+    const char *const none[] = { NULL };
+    ls_check_fields_at(L, -1, "gyr.choice{} options", none, 1);     /* a list of strings only */
     int no = (int)ls_len(L, -1);
     if (no < 1 || no > GAME_MAX_CHOICE_OPTIONS) return luaL_error(L, "gyr.choice: 1..%d options", GAME_MAX_CHOICE_OPTIONS);
     char opts[GAME_MAX_CHOICE_OPTIONS][64];

@@ -102,12 +102,15 @@ int ls_check_unit(lua_State *L, int idx)
     return (int)id;
 }
 
+static const char *const units_fields[] = { "faction", "tag", "type", "place", "alive", NULL };
+
 /* gyr.units{ faction=, tag=, type=, place=, alive= }: handles of matching units, by index. */
 static int l_units(lua_State *L)
 {
     Game *g = ls_game(L);
     if (lua_isnoneornil(L, 1)) { lua_settop(L, 0); lua_newtable(L); }
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "gyr.units{}", units_fields);
     int f = -2, type = -1, place = -1;
     if (ls_getfield(L, 1, "faction") != LUA_TNIL) {
         const char *id = luaL_checkstring(L, -1);

@@ -141,6 +141,44 @@ int ls_free_hex_near(const Game *g, int faction, Hex c, int radius, Hex *out);
 /* A unit's name for the log: its own name, "<leader>'s <type>", or "<faction> <type>". */
 void ls_unit_label(const Game *g, int unit, char *buf, size_t cap);
 
+/* ---- fields.c: unknown fields and integer ranges */
+/* Checks the keys of the table at idx (nothing when it is not a table) against known, a
+ * NULL-terminated list of field names (a name ending in '*' stands for every name with that
+ * prefix); `what` names the call in messages ("unit{}"). Every unknown key is a problem
+ * (ls_problem), "unknown field 'stepz' in unit{} (did you mean 'steps'?)", reported in sorted
+ * order in check mode while loading, otherwise raised for the first in sorted order. Keys
+ * that are not strings are refused too, or allowed when they are integers >= 1 and array_ok.
+ * Returns the number of unknown keys (0: all known). Keys are read raw. Checks nothing in
+ * info mode (the scenario list), so that the load reports the mistake. */
+int ls_check_fields(lua_State *L, int idx, const char *what, const char *const *known);
+int ls_check_fields_at(lua_State *L, int idx, const char *what, const char *const *known, int array_ok);
+/* The same check without raising or reporting: the number of unknown keys, and the message
+ * for the first (sorted) in msg when there are any. For the rules files, read outside a call. */
+int ls_fields_msg(lua_State *L, int idx, const char *what, const char *const *known, int array_ok,
+                  char *msg, size_t cap);
+/* Integer field k of table t (read raw; def when nil) into *out when it is lo..hi (a range
+ * inside int); otherwise -1 with "WHAT: k must be lo..hi (got v)" or "WHAT: k must be an
+ * integer" in msg (what may be NULL). Does not raise (but for memory). */
+int ls_field_range(lua_State *L, int t, const char *k, lua_Integer def, lua_Integer lo, lua_Integer hi,
+                   int *out, const char *what, char *msg, size_t cap);
+/* The same as a problem of the caller's arguments (ls_problem): 0 with *out, or -1 after the
+ * problem was reported (check mode; otherwise it raises). */
+int ls_check_range(lua_State *L, int t, const char *k, lua_Integer def, lua_Integer lo, lua_Integer hi,
+                   lua_Integer *out, const char *what);
+/* The fields of a position table ({q=,r=}, {col=,row=}, {lat=,lon=}), NULL-terminated. */
+extern const char *const ls_position_fields[];
+/* A position table at idx (nothing when it is not a table): only position fields, and
+ * q, r, col, row within -LS_MAX_COORD..LS_MAX_COORD (maps are at most 400 hexes a side).
+ * Problems as ls_check_fields; returns their number. */
+int ls_check_position(lua_State *L, int idx, const char *what);
+/* Only the coordinates' ranges (a table that holds other fields too, like a map place). */
+int ls_check_coords(lua_State *L, int idx, const char *what);
+#define LS_MAX_COORD 1000
+/* The fields of the optional { text, note } argument of several gyr.* calls. */
+extern const char *const ls_text_fields[];
+/* A faction's score and a score victory's value stay within -LS_MAX_SCORE..LS_MAX_SCORE. */
+#define LS_MAX_SCORE 1000000
+
 /* ---- binding files: each adds its functions into the table at the top of the stack */
 void ls_open_game(lua_State *L);      /* bind_game.c */
 void ls_open_unit(lua_State *L);      /* bind_unit.c */

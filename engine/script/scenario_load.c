@@ -21,6 +21,24 @@ static const char *const class_ids[UC_COUNT + 1] = {
 };
 static const char *const season_ids[5] = { "spring", "summer", "autumn", "winter", NULL };
 
+/* The fields of a unit type (units.lua entries and unit_type{}). */
+static const char *const unit_type_fields[] = {
+    "id", "name", "class", "steps", "attack", "defence", "move", "sight", "zoc", NULL
+};
+
+/* Ranges of a unit type's numbers. They keep every product in combat.c and ai_eval.c inside
+ * int with room to spare: combat sums steps * attack * (100 + pct) in a long, pct clamped to
+ * -90..1000, then keeps the sum / 100 as an int: 20 * 99 * 1100 = 2178000 a unit, times 6
+ * attackers or 10 defenders (stack_limit) stays below 2.2e7; ai_unit_attack's
+ * steps * attack * pct (pct at most 100 + 100 season + 3 * 50 leader) is below 700000, and
+ * ai_defence_at's sum of 16 stacked units * 20 * 99 times at most 700 percent below 2.3e8.
+ * move and sight bound the AI's and the sight's searches (shipped: move 4..8, sight 2..4). */
+#define UT_MAX_STEPS 20
+#define UT_MAX_ATTACK 99
+#define UT_MAX_DEFENCE 99
+#define UT_MAX_MOVE 30
+#define UT_MAX_SIGHT 10
+
 /* Reads one unit type from the table at idx into t; 0 or -1 with msg. */
 static int read_unit_type(lua_State *L, int idx, UnitType *t, char *msg, size_t cap)
 {
@@ -39,17 +57,15 @@ static int read_unit_type(lua_State *L, int idx, UnitType *t, char *msg, size_t 
         return -1;
     }
     t->cls = (UnitClass)c;
-    t->max_steps = (int)ls_field_int(L, idx, "steps", 4);
-    t->attack = (int)ls_field_int(L, idx, "attack", 0);
-    t->defence = (int)ls_field_int(L, idx, "defence", 0);
-    t->move = (int)ls_field_int(L, idx, "move", 0);
-    t->sight = (int)ls_field_int(L, idx, "sight", 2);
-    t->zoc = ls_field_bool(L, idx, "zoc", 1);
-    if (t->max_steps < 1 || t->max_steps > 20 || t->attack < 0 || t->defence < 1 || t->move < 1 ||
-        t->sight < 0) {
-        snprintf(msg, cap, "unit type '%s': steps 1..20, attack >= 0, defence >= 1, move >= 1", id);
+    char what[GAME_ID_LEN + 16];
+    snprintf(what, sizeof what, "unit type '%s'", t->id);
+    if (ls_field_range(L, idx, "steps", 4, 1, UT_MAX_STEPS, &t->max_steps, what, msg, cap) ||
+        ls_field_range(L, idx, "attack", 0, 0, UT_MAX_ATTACK, &t->attack, what, msg, cap) ||
+        ls_field_range(L, idx, "defence", 0, 1, UT_MAX_DEFENCE, &t->defence, what, msg, cap) ||
+        ls_field_range(L, idx, "move", 0, 1, UT_MAX_MOVE, &t->move, what, msg, cap) ||
+        ls_field_range(L, idx, "sight", 2, 0, UT_MAX_SIGHT, &t->sight, what, msg, cap))
         return -1;
-    }
+    t->zoc = ls_field_bool(L, idx, "zoc", 1);
     return 0;
 }
 
@@ -85,14 +101,49 @@ static int rules_err(LScript *s, const char *file, const char *msg)
     return -1;
 }
 
-/* Reads an integer field into *dst when present. */
-static void opt_int(lua_State *L, int t, const char *k, int *dst)
+/* Reads an integer field into *dst when present, refusing values outside lo..hi; 0, or -1
+ * with s->last_error naming the rules file. */
+static int opt_int(LScript *s, int t, const char *k, int *dst, int lo, int hi, const char *file, const char *what)
 {
-    *dst = (int)ls_field_int(L, t, k, *dst);
+    char msg[256];
+    if (ls_field_range(s->L, t, k, *dst, lo, hi, dst, what, msg, sizeof msg) != 0) return rules_err(s, file, msg);
+    return 0;
 }
 
-/* Reads units, terrain and combat tables (stack 1..3) into s->rules; -1 with s->last_error. */
-int ls_read_rules(LScript *s)
+/* Refuses unknown keys of the rules table at t (rules_err), for the file's messages. */
+static int rules_fields(LScript *s, int t, const char *file, const char *what, const char *const *known)
+{
+    char msg[300];
+    if (ls_fields_msg(s->L, t, what, known, 0, msg, sizeof msg) != 0) return rules_err(s, file, msg);
+    return 0;
+}
+
+/* Ranges of the rules' numbers (percent, points, hexes). With the unit type ranges above
+ * they keep combat.c's and ai_eval.c's products inside int: every percent that combat adds
+ * up is clamped there to -90..1000 anyway, ai_unit_attack adds season (-90..100) and
+ * 3 * leader_per_rating (<= 150) to 100, ai_defence_at adds terrain and fort defence
+ * (<= 300 each); stack_limit stays below AI_STACK_CAP (16) and combat's MAX_DEF (32). */
+#define RULES_MAX_PCT 300
+#define RULES_MAX_STACK 10
+#define RULES_MAX_COHESION 1000
+
+static const char *const terrain_top_fields[] = {
+    "terrain", "road_cost", "river_minor_cost", "river_major_stops", "river_defence", "stack_limit",
+    "supply_range", "freeze", "season_attack", NULL
+};
+static const char *const terrain_rule_fields[] = { "move", "defence", "cavalry_open", "blocks_sight", NULL };
+static const char *const freeze_fields[] = { "from", "to", NULL };
+static const char *const month_day_fields[] = { "month", "day", NULL };
+static const char *const combat_fields[] = {
+    "columns", "fort_defence", "cavalry_open", "leader_per_rating", "cohesion_max",
+    "cohesion_loss_unsupplied", "cohesion_recover", "cohesion_loss_per_step", "rout_cohesion",
+    "exp_per_battle", "exp_per_level", "capture_leader_in6", NULL
+};
+static const char *const column_fields[] = { "odds", "results", NULL };
+
+/* Reads units, terrain and combat tables (stack 1..3) into s->rules; -1 with s->last_error.
+ * May raise (a string where a name goes): ls_read_rules runs it protected. */
+static int read_rules(LScript *s)
 {
     lua_State *L = s->L;
     Rules *r = &s->rules;
@@ -104,6 +155,9 @@ int ls_read_rules(LScript *s)
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, 1, i);
         if (!lua_istable(L, -1)) return rules_err(s, "units", "each unit type is a table");
+        char what[32];
+        snprintf(what, sizeof what, "units[%d]", i);
+        if (rules_fields(s, lua_gettop(L), "units", what, unit_type_fields) != 0) return -1;
         UnitType t;
         if (read_unit_type(L, lua_gettop(L), &t, msg, sizeof msg) != 0) return rules_err(s, "units", msg);
         if (rules_find_unit_type(r, t.id) >= 0) {
@@ -114,8 +168,13 @@ int ls_read_rules(LScript *s)
         lua_pop(L, 1);
     }
     /* terrain.lua */
+    if (rules_fields(s, 2, "terrain", "terrain.lua's table", terrain_top_fields) != 0) return -1;
     if (ls_getfield(L, 2, "terrain") != LUA_TTABLE) return rules_err(s, "terrain", "needs a 'terrain' table");
     int tt = lua_gettop(L);
+    const char *ter_ids[TER_COUNT + 1];
+    for (int k = 0; k < TER_COUNT; k++) ter_ids[k] = terrain_id((Terrain)k);
+    ter_ids[TER_COUNT] = NULL;
+    if (rules_fields(s, tt, "terrain", "terrain", ter_ids) != 0) return -1;
     for (int k = 0; k < TER_COUNT; k++) {
         if (ls_getfield(L, tt, terrain_id((Terrain)k)) != LUA_TTABLE) {
             snprintf(msg, sizeof msg, "terrain '%s' missing", terrain_id((Terrain)k));
@@ -123,10 +182,15 @@ int ls_read_rules(LScript *s)
         }
         int e = lua_gettop(L);
         TerrainRule *tr = &r->terrain[k];
+        char what[64];
+        snprintf(what, sizeof what, "terrain '%s'", terrain_id((Terrain)k));
+        if (rules_fields(s, e, "terrain", what, terrain_rule_fields) != 0) return -1;
         if (ls_getfield(L, e, "move") != LUA_TTABLE) {
             snprintf(msg, sizeof msg, "terrain '%s' needs a move table", terrain_id((Terrain)k));
             return rules_err(s, "terrain", msg);
         }
+        snprintf(what, sizeof what, "terrain '%s' move", terrain_id((Terrain)k));
+        if (rules_fields(s, lua_gettop(L), "terrain", what, class_ids) != 0) return -1;
         for (int c = 0; c < UC_COUNT; c++) {
             ls_getfield(L, -1, class_ids[c]);
             int ok;
@@ -143,57 +207,74 @@ int ls_read_rules(LScript *s)
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
-        tr->defence_pct = (int)ls_field_int(L, e, "defence", 0);
+        tr->defence_pct = 0;
+        snprintf(what, sizeof what, "terrain '%s'", terrain_id((Terrain)k));
+        if (opt_int(s, e, "defence", &tr->defence_pct, 0, RULES_MAX_PCT, "terrain", what) != 0) return -1;
         tr->cavalry_open = ls_field_bool(L, e, "cavalry_open", 0);
         tr->blocks_sight = ls_field_bool(L, e, "blocks_sight", 0);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
-    opt_int(L, 2, "road_cost", &r->road_cost);
-    opt_int(L, 2, "river_minor_cost", &r->river_minor_cost);
+    if (opt_int(s, 2, "road_cost", &r->road_cost, 1, MOVE_IMPASSABLE - 1, "terrain", NULL) ||
+        opt_int(s, 2, "river_minor_cost", &r->river_minor_cost, 0, MOVE_IMPASSABLE - 1, "terrain", NULL) ||
+        opt_int(s, 2, "river_defence", &r->river_defence_pct, 0, RULES_MAX_PCT, "terrain", NULL) ||
+        opt_int(s, 2, "stack_limit", &r->stack_limit, 1, RULES_MAX_STACK, "terrain", NULL) ||
+        opt_int(s, 2, "supply_range", &r->supply_range, 0, 100, "terrain", NULL))
+        return -1;
     r->river_major_stops = ls_field_bool(L, 2, "river_major_stops", r->river_major_stops);
-    opt_int(L, 2, "river_defence", &r->river_defence_pct);
-    opt_int(L, 2, "stack_limit", &r->stack_limit);
-    opt_int(L, 2, "supply_range", &r->supply_range);
-    if (r->stack_limit < 1 || r->road_cost < 1) return rules_err(s, "terrain", "stack_limit and road_cost must be >= 1");
     if (ls_getfield(L, 2, "freeze") == LUA_TTABLE) {
         int f = lua_gettop(L);
+        if (rules_fields(s, f, "terrain", "freeze", freeze_fields) != 0) return -1;
         if (ls_getfield(L, f, "from") == LUA_TTABLE) {
-            opt_int(L, -1, "month", &r->freeze_from_month);
-            opt_int(L, lua_gettop(L), "day", &r->freeze_from_day);
+            if (rules_fields(s, lua_gettop(L), "terrain", "freeze.from", month_day_fields) ||
+                opt_int(s, lua_gettop(L), "month", &r->freeze_from_month, 1, 12, "terrain", "freeze.from") ||
+                opt_int(s, lua_gettop(L), "day", &r->freeze_from_day, 1, 31, "terrain", "freeze.from"))
+                return -1;
         }
         lua_pop(L, 1);
         if (ls_getfield(L, f, "to") == LUA_TTABLE) {
-            opt_int(L, -1, "month", &r->freeze_to_month);
-            opt_int(L, lua_gettop(L), "day", &r->freeze_to_day);
+            if (rules_fields(s, lua_gettop(L), "terrain", "freeze.to", month_day_fields) ||
+                opt_int(s, lua_gettop(L), "month", &r->freeze_to_month, 1, 12, "terrain", "freeze.to") ||
+                opt_int(s, lua_gettop(L), "day", &r->freeze_to_day, 1, 31, "terrain", "freeze.to"))
+                return -1;
         }
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
     if (ls_getfield(L, 2, "season_attack") == LUA_TTABLE) {
+        if (rules_fields(s, lua_gettop(L), "terrain", "season_attack", season_ids) != 0) return -1;
         for (int se = 0; se < 4; se++) {
-            if (ls_getfield(L, -1, season_ids[se]) == LUA_TTABLE)
-                for (int c = 0; c < UC_COUNT; c++) opt_int(L, lua_gettop(L), class_ids[c], &r->season_pct[se][c]);
+            if (ls_getfield(L, -1, season_ids[se]) == LUA_TTABLE) {
+                char what[48];
+                snprintf(what, sizeof what, "season_attack.%s", season_ids[se]);
+                if (rules_fields(s, lua_gettop(L), "terrain", what, class_ids) != 0) return -1;
+                for (int c = 0; c < UC_COUNT; c++)
+                    if (opt_int(s, lua_gettop(L), class_ids[c], &r->season_pct[se][c], -90, 100, "terrain", what) != 0)
+                        return -1;
+            }
             lua_pop(L, 1);
         }
     }
     lua_pop(L, 1);
     /* combat.lua */
-    static const struct { const char *k; size_t off; } nums[] = {
-        { "fort_defence", offsetof(Rules, fort_defence_pct) },
-        { "cavalry_open", offsetof(Rules, cavalry_open_pct) },
-        { "leader_per_rating", offsetof(Rules, leader_pct_per_rating) },
-        { "cohesion_max", offsetof(Rules, cohesion_max) },
-        { "cohesion_loss_unsupplied", offsetof(Rules, cohesion_loss_unsupplied) },
-        { "cohesion_recover", offsetof(Rules, cohesion_recover) },
-        { "cohesion_loss_per_step", offsetof(Rules, cohesion_loss_per_step) },
-        { "rout_cohesion", offsetof(Rules, rout_cohesion) },
-        { "exp_per_battle", offsetof(Rules, exp_per_battle) },
-        { "exp_per_level", offsetof(Rules, exp_pct_per_level) },
-        { "capture_leader_in6", offsetof(Rules, capture_leader_in6) },
+    static const struct { const char *k; size_t off; int lo, hi; } nums[] = {
+        { "fort_defence", offsetof(Rules, fort_defence_pct), 0, RULES_MAX_PCT },
+        { "cavalry_open", offsetof(Rules, cavalry_open_pct), 0, RULES_MAX_PCT },
+        { "leader_per_rating", offsetof(Rules, leader_pct_per_rating), 0, 50 },
+        { "cohesion_max", offsetof(Rules, cohesion_max), 1, RULES_MAX_COHESION },
+        { "cohesion_loss_unsupplied", offsetof(Rules, cohesion_loss_unsupplied), 0, RULES_MAX_COHESION },
+        { "cohesion_recover", offsetof(Rules, cohesion_recover), 0, RULES_MAX_COHESION },
+        { "cohesion_loss_per_step", offsetof(Rules, cohesion_loss_per_step), 0, RULES_MAX_COHESION },
+        { "rout_cohesion", offsetof(Rules, rout_cohesion), 0, RULES_MAX_COHESION - 1 },
+        { "exp_per_battle", offsetof(Rules, exp_per_battle), 0, 1000 },
+        { "exp_per_level", offsetof(Rules, exp_pct_per_level), 0, 50 },
+        { "capture_leader_in6", offsetof(Rules, capture_leader_in6), 0, 6 },
     };
+    if (rules_fields(s, 3, "combat", "combat.lua's table", combat_fields) != 0) return -1;
     for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-        opt_int(L, 3, nums[i].k, (int *)((char *)r + nums[i].off));
+        if (opt_int(s, 3, nums[i].k, (int *)((char *)r + nums[i].off), nums[i].lo, nums[i].hi, "combat", NULL) != 0)
+            return -1;
+    if (r->rout_cohesion >= r->cohesion_max) return rules_err(s, "combat", "rout_cohesion must be below cohesion_max");
     if (ls_getfield(L, 3, "columns") == LUA_TTABLE) {
         int cols = (int)ls_len(L, -1);
         if (cols < 1 || cols > CRT_MAX_COLS) return rules_err(s, "combat", "needs 1..12 columns");
@@ -201,6 +282,9 @@ int ls_read_rules(LScript *s)
         for (int c = 0; c < cols; c++) {
             lua_rawgeti(L, ct, c + 1);
             int col = lua_gettop(L);
+            char what[32];
+            snprintf(what, sizeof what, "column %d", c + 1);
+            if (rules_fields(s, col, "combat", what, column_fields) != 0) return -1;
             int ratio = parse_odds(lua_istable(L, col) ? ls_field_str(L, col, "odds", NULL) : NULL);
             if (ratio < 0 || (c > 0 && ratio <= r->crt_ratio10[c - 1])) {
                 snprintf(msg, sizeof msg, "column %d: odds must be \"A:B\", ascending", c + 1);
@@ -227,6 +311,34 @@ int ls_read_rules(LScript *s)
     lua_pop(L, 1);
     s->n_rules_types_base = r->n_unit_types;
     return 0;
+}
+
+/* read_rules under lua_pcall, the three tables as its arguments; returns whether it read them. */
+static int read_rules_call(lua_State *L)
+{
+    lua_pushboolean(L, read_rules(ls_self(L)) == 0);
+    return 1;
+}
+
+/* Reads units, terrain and combat tables (stack 1..3) into s->rules; -1 with s->last_error.
+ * A value that raises while it is read is an error message, not a panic. Pops the tables. */
+int ls_read_rules(LScript *s)
+{
+    lua_State *L = s->L;
+    lua_settop(L, 3);
+    lua_pushcfunction(L, read_rules_call);
+    lua_insert(L, 1);
+    s->last_error[0] = 0;
+    if (lua_pcall(L, 3, 1, 0) != LUA_OK) {
+        const char *m = lua_tostring(L, -1);
+        snprintf(s->last_error, sizeof s->last_error, "%.280s/scripts/rules: %.200s", lscript_data_dir(),
+                 m ? m : "error while reading the rules");
+        lua_pop(L, 1);
+        return -1;
+    }
+    int ok = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return ok ? 0 : -1;
 }
 
 /* ================================================================ declarative helpers */
@@ -294,9 +406,11 @@ static int pair_hex(lua_State *L, int idx, int first, Hex *h)
     int ok1, ok2;
     lua_rawgeti(L, idx, first);
     lua_rawgeti(L, idx, first + 1);
-    h->q = (int)lua_tointegerx(L, -2, &ok1);
-    h->r = (int)lua_tointegerx(L, -1, &ok2);
+    lua_Integer q = lua_tointegerx(L, -2, &ok1), r = lua_tointegerx(L, -1, &ok2);
     lua_pop(L, 2);
+    if (q < -LS_MAX_COORD || q > LS_MAX_COORD || r < -LS_MAX_COORD || r > LS_MAX_COORD) ok1 = 0;
+    h->q = (int)q;
+    h->r = (int)r;
     return ok1 && ok2 ? 0 : -1;
 }
 
@@ -310,9 +424,65 @@ static int side_between(Map *m, Hex a, Hex b, uint8_t add, uint8_t river)
     return 0;
 }
 
+static const char *const map_fields[] = { "rows", "legend", "places", "rivers", "roads", NULL };
+static const char *const map_place_fields[] = {
+    "id", "name", "hanzi", "kind", "col", "row", "q", "r", "lat", "lon", NULL
+};
+static const char *const map_river_fields[] = { "name", "major", "sides", "fords", "bridges", NULL };
+
+/* Refuses unknown fields of an inline map (ls_check_fields): the map table, its places and
+ * rivers entries, legend keys that are not one letter and legend or kind values that are not
+ * terrain or place kinds. Problems are reported (check mode) or raised; nothing is changed. */
+static void check_inline_map_fields(lua_State *L, int idx)
+{
+    ls_check_fields(L, idx, "the inline map", map_fields);
+    if (ls_getfield(L, idx, "legend") == LUA_TTABLE) {
+        int lg = lua_gettop(L);
+        char letters[94][2];                        /* "!" .. "~": the keys a legend may have */
+        const char *known[95];
+        for (int c = 0; c < 94; c++) {
+            letters[c][0] = (char)('!' + c);
+            letters[c][1] = 0;
+            known[c] = letters[c];
+        }
+        known[94] = NULL;
+        ls_check_fields(L, lg, "map.legend", known);
+        for (int c = 0; c < 94; c++) {              /* in byte order, so problems come in one order */
+            lua_pushstring(L, letters[c]);
+            if (lua_rawget(L, lg) != LUA_TNIL) {
+                const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+                if (!v || terrain_from_id(v) < 0) ls_problem(L, "map.legend['%s']: unknown terrain", letters[c]);
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    static const char *const lists[2] = { "places", "rivers" };
+    for (int l = 0; l < 2; l++) {
+        if (ls_getfield(L, idx, lists[l]) == LUA_TTABLE) {
+            int lt = lua_gettop(L);
+            for (int i = 1; i <= (int)ls_len(L, lt); i++) {
+                char what[48];
+                snprintf(what, sizeof what, "map.%s[%d]", lists[l], i);
+                lua_rawgeti(L, lt, i);
+                ls_check_fields(L, -1, what, l == 0 ? map_place_fields : map_river_fields);
+                if (l == 0) ls_check_coords(L, -1, what);
+                if (l == 0 && lua_istable(L, -1) && ls_getfield(L, -1, "kind") != LUA_TNIL) {
+                    const char *kind = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+                    if (place_kind_from_id(kind) < 0)
+                        ls_problem(L, "%s: kind must be town, city, capital, fortress, pass, camp or site", what);
+                }
+                lua_settop(L, lt);
+            }
+        }
+        lua_pop(L, 1);
+    }
+}
+
 /* Builds a map from the table at idx (rows, legend, places, rivers, roads). Raises on error. */
 static Map *build_inline_map(lua_State *L, int idx)
 {
+    check_inline_map_fields(L, idx);
     if (ls_getfield(L, idx, "rows") != LUA_TTABLE) luaL_error(L, "map.rows must be a list of strings");
     int rows = (int)ls_len(L, -1), w = -1;
     int rt = lua_gettop(L);
@@ -470,11 +640,17 @@ static void read_info(lua_State *L, LScript *s, int campaign)
     snprintf(in->path, sizeof in->path, "%s", s->path);
 }
 
+static const char *const scenario_fields[] = {
+    "id", "title", "years", "start", "turn_days", "turns", "map", "sides", "briefing", "briefing_*", NULL
+};
+static const char *const date_fields[] = { "year", "month", "day", NULL };
+
 /* scenario{ id, title, years, start, turn_days, turns, map, sides, briefing... } */
 static int d_scenario(lua_State *L)
 {
     LScript *s = ls_self(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "scenario{}", scenario_fields);
     if (!s->loading) return luaL_error(L, "scenario{} works only while the scenario file is first run");
     if (s->have_scenario) return ls_problem(L, "scenario{} called twice");
     read_info(L, s, 0);
@@ -489,17 +665,17 @@ static int d_scenario(lua_State *L)
     lua_pushvalue(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, "gyr.scenario");    /* for lscript_briefing */
     int sy = 1114, sm = 9, sd = 1;
+    lua_Integer v;
     if (ls_getfield(L, 1, "start") == LUA_TTABLE) {
-        sy = (int)ls_field_int(L, -1, "year", sy);
-        sm = (int)ls_field_int(L, lua_gettop(L), "month", sm);
-        sd = (int)ls_field_int(L, lua_gettop(L), "day", sd);
+        ls_check_fields(L, -1, "scenario{} start", date_fields);
+        /* years 1..9999: the calendar's day numbers (about 366 * year) stay far inside int */
+        sy = ls_check_range(L, lua_gettop(L), "year", sy, 1, 9999, &v, "start") == 0 ? (int)v : sy;
+        sm = ls_check_range(L, lua_gettop(L), "month", sm, 1, 12, &v, "start") == 0 ? (int)v : 1;
+        sd = ls_check_range(L, lua_gettop(L), "day", sd, 1, 31, &v, "start") == 0 ? (int)v : 1;
     }
     lua_pop(L, 1);
-    int days = (int)ls_field_int(L, 1, "turn_days", 10);
-    int turns = (int)ls_field_int(L, 1, "turns", 10);
-    if (sm < 1 || sm > 12 || sd < 1 || sd > 31) ls_problem(L, "start date: month 1..12 and day 1..31");
-    if (days < 1 || days > 366) ls_problem(L, "turn_days must be 1..366");
-    if (turns < 1 || turns > 999) ls_problem(L, "turns must be 1..999");
+    int days = ls_check_range(L, 1, "turn_days", 10, 1, 366, &v, NULL) == 0 ? (int)v : 10;
+    int turns = ls_check_range(L, 1, "turns", 10, 1, 999, &v, NULL) == 0 ? (int)v : 10;
     const Map *m = NULL;
     int mt = ls_getfield(L, 1, "map");
     if (mt == LUA_TNIL || (mt == LUA_TSTRING && strcmp(lua_tostring(L, -1), "theatre") == 0)) {
@@ -529,11 +705,17 @@ static int d_scenario(lua_State *L)
     return 0;
 }
 
+static const char *const campaign_fields[] = {
+    "id", "title", "years", "side", "briefing", "scenarios", "carry_units", "carry_leaders", NULL
+};
+static const char *const campaign_step_fields[] = { "id", "interlude", NULL };
+
 /* campaign{}: read for the list only (campaign play is engine/script/campaign.c's). */
 static int d_campaign(lua_State *L)
 {
     LScript *s = ls_self(L);
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "campaign{}", campaign_fields);
     read_info(L, s, 1);
     s->have_scenario = 1;
     s->scenario_line = caller_line(L);
@@ -548,6 +730,9 @@ static int d_campaign(lua_State *L)
             return ls_problem(L, "campaign{} needs scenarios = { { id = \"...\" }, ... }");
         for (int i = 1; i <= (int)ls_len(L, -1); i++) {
             lua_rawgeti(L, -1, i);
+            char what[48];
+            snprintf(what, sizeof what, "campaign scenarios[%d]", i);
+            ls_check_fields(L, -1, what, campaign_step_fields);
             const char *id = lua_istable(L, -1) ? ls_field_str(L, lua_gettop(L), "id", NULL) : NULL;
             ScenarioInfo info;
             if (!id) ls_problem(L, "campaign scenarios[%d] needs an id", i);
@@ -561,9 +746,12 @@ static int d_campaign(lua_State *L)
 
 /* ================================================================ faction, relation, place, leader */
 
+static const char *const faction_fields[] = { "id", "name", "hanzi", "color", "emblem", "ai", "playable", NULL };
+
 static int d_faction(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "faction{}", faction_fields);
     Game *g = decl_game(L);
     LScript *s = ls_self(L);
     if (!g) return 0;
@@ -571,7 +759,8 @@ static int d_faction(lua_State *L)
     if (!valid_id(id)) return ls_problem(L, "faction id must be lower-case letters, digits and _");
     if (game_find_faction(g, id) >= 0) return ls_problem(L, "faction '%s' declared twice", id);
     const char *name = ls_field_str(L, 1, "name", id);
-    lua_Integer color = ls_field_int(L, 1, "color", 0x888888);
+    lua_Integer color;
+    if (ls_check_range(L, 1, "color", 0x888888, 0, 0xFFFFFF, &color, NULL) != 0) return 0;
     int f = game_add_faction(g, id, name, (uint32_t)color);
     if (f < 0) return ls_problem(L, "too many factions (at most %d)", GAME_MAX_FACTIONS);
     Faction *fa = &g->factions[f];
@@ -610,9 +799,14 @@ static int d_relation(lua_State *L)
     return 0;
 }
 
+static const char *const place_fields[] = { "owner", "vp", "supply", NULL };
+static const char *const place_id_fields[] = { "id", "owner", "vp", "supply", NULL };
+
 /* place(id, { owner, vp, supply }) or place{ id = ..., owner = ... } */
 static int d_place(lua_State *L)
 {
+    if (lua_istable(L, 1)) ls_check_fields(L, 1, "place{}", place_id_fields);
+    else ls_check_fields(L, 2, "place()", place_fields);
     Game *g = decl_game(L);
     int t = 2;
     if (lua_istable(L, 1)) {
@@ -644,10 +838,13 @@ static int d_place(lua_State *L)
     return 0;
 }
 
+static const char *const leader_fields[] = { "id", "name", "hanzi", "rating", "faction", NULL };
+
 /* leader{}: declares a leader of a declared faction. */
 static int d_leader(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "leader{}", leader_fields);
     Game *g = decl_game(L);
     if (!g) return 0;
     const char *id = ls_field_str(L, 1, "id", NULL);
@@ -721,10 +918,15 @@ int ls_spawn_unit(lua_State *L, int idx, int faction, Hex c, int radius)
     return u;
 }
 
+static const char *const unit_fields[] = {
+    "type", "faction", "at", "steps", "leader", "name", "tag", "cohesion", "exp", "count", NULL
+};
+
 /* unit{}: places a unit (or count of them); returns the last one's handle. */
 static int d_unit(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "unit{}", unit_fields);
     Game *g = decl_game(L);
     if (!g) return 0;
     ls_getfield(L, 1, "faction");
@@ -734,6 +936,7 @@ static int d_unit(lua_State *L)
     Hex c;
     char msg[200];
     if (ls_getfield(L, 1, "at") == LUA_TNIL) { lua_pop(L, 1); return ls_problem(L, "unit needs at = place id or position"); }
+    ls_check_position(L, -1, "unit{} at");
     if (ls_to_hex(L, -1, g->map, &c, msg, sizeof msg) != 0) { lua_pop(L, 1); return ls_problem(L, "%s", msg); }
     lua_pop(L, 1);
     lua_Integer count = ls_field_int(L, 1, "count", 1);
@@ -751,6 +954,7 @@ static int d_unit(lua_State *L)
 static int d_unit_type(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "unit_type{}", unit_type_fields);
     LScript *s = ls_self(L);
     if (!s->loading) return luaL_error(L, "unit_type{} works only while the scenario file is first run");
     Rules *r = s->game ? &s->game->rules : &s->rules;
@@ -767,10 +971,13 @@ static int d_unit_type(lua_State *L)
 
 static const char *const vc_ids[] = { "hold", "take", "kill_leader", "save_leader", "score", NULL };
 
+static const char *const victory_fields[] = { "faction", "type", "place", "leader", "value", "text", NULL };
+
 /* victory{}: adds a victory condition; the type names follow VictoryType's order. */
 static int d_victory(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    ls_check_fields(L, 1, "victory{}", victory_fields);
     Game *g = decl_game(L);
     if (!g) return 0;
     ls_getfield(L, 1, "faction");
@@ -782,6 +989,15 @@ static int d_victory(lua_State *L)
     for (int i = 0; type && vc_ids[i]; i++)
         if (strcmp(type, vc_ids[i]) == 0) vt = i;
     if (vt < 0) return ls_problem(L, "victory type must be take, hold, kill_leader, save_leader or score");
+    static const char *const vc_needs[] = { "place", "place", "leader", "leader", "value" };
+    static const char *const vc_fields[] = { "place", "leader", "value" };
+    for (int i = 0; i < 3; i++) {                  /* a field of another type would be ignored */
+        lua_pushstring(L, vc_fields[i]);
+        int there = lua_rawget(L, 1) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (there && strcmp(vc_fields[i], vc_needs[vt]) != 0)
+            return ls_problem(L, "victory '%s' takes %s, not %s", type, vc_needs[vt], vc_fields[i]);
+    }
     VictoryCond vc;
     memset(&vc, 0, sizeof vc);
     vc.type = (VictoryType)vt;   /* vc_ids follows VictoryType's order */
@@ -805,6 +1021,7 @@ static int d_victory(lua_State *L)
     } else {
         lua_Integer v = ls_field_int(L, 1, "value", -1);
         if (v < 0) return ls_problem(L, "victory 'score' needs value = N (>= 0)");
+        if (v > LS_MAX_SCORE) return ls_problem(L, "victory value must be 0..%d", LS_MAX_SCORE);
         vc.value = (int)v;
         snprintf(deftext, sizeof deftext, "%s: score %d points", g->factions[f].name, (int)v);
     }

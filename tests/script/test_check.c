@@ -229,6 +229,184 @@ static void test_listing_skips_a_looping_mod_and_keeps_the_rest(void **st)
     ScenarioInfo info;
     assert_int_equal(lscript_find_scenario("test_skirmish", &info), 0);
     lscript_set_mod_dir(NULL);
+
+/* ================================================================ unknown fields and ranges */
+
+/* Asserts that the report holds exactly the line "path:line: text". */
+static void assert_line(const char *report, const char *path, int line, const char *text)
+{
+    char want[800];
+    snprintf(want, sizeof want, "%s:%d: %s\n", path, line, text);
+    for (const char *p = report; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        if (nl && strncmp(p, want, strlen(want)) == 0) return;
+        p = nl ? nl + 1 : NULL;
+    }
+    fail_msg("no line '%s' in report:\n%s", want, report);
+}
+
+static void test_unknown_field_is_refused_with_suggestion(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("stepz.lua", "unit { type = \"levy\", faction = \"a\", at = { col = 1, row = 0 }, stepz = 2 }");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 10, "unknown field 'stepz' in unit{} (did you mean 'steps'?)");
+}
+
+static void test_unknown_field_without_a_near_name_has_no_suggestion(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("turn.lua", "victory { faction = \"a\", type = \"hold\", place = \"p\", turn = 2 }");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 10, "unknown field 'turn' in victory{}");
+}
+
+static void test_several_unknown_fields_are_reported_in_sorted_order(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("sorted.lua",
+        "unit { type = \"levy\", faction = \"a\", at = { col = 1, row = 0 }, zeta = 1, alpha = 2, mu = 3 }");
+    for (int run = 0; run < 5; run++) {      /* each run is a new Lua state with its own hash seed */
+        assert_int_equal(lscript_check(path, report, sizeof report), 3);
+        char want[1600];
+        snprintf(want, sizeof want, "%s:10: unknown field 'alpha' in unit{}\n%s:10: unknown field 'mu' in unit{}\n"
+                 "%s:10: unknown field 'zeta' in unit{}\n", path, path, path);
+        assert_string_equal(report, want);
+    }
+}
+
+static void test_positional_entry_in_a_declaration_is_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("positional.lua", "faction { \"c\", name = \"C\" }");
+    lscript_check(path, report, sizeof report);
+    assert_line(report, path, 10, "faction{} takes no positional entries (found [1]): write name = value");
+}
+
+static void test_unknown_field_in_inline_map_place_is_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("mapplace.lua",
+        "scenario { id = \"t_mp\", title = \"M\", sides = { \"a\" },\n"
+        "  map = { rows = { \"....\" }, places = { { id = \"p\", col = 1, row = 0, knd = \"town\" } } } }\n"
+        "faction { id = \"a\" }\n"
+        "victory { faction = \"a\", type = \"hold\", place = \"p\" }\n");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_reported(report, path, 1, "unknown field 'knd' in map.places[1] (did you mean 'kind'?)");
+}
+
+static void test_briefing_for_a_side_is_a_known_field(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("briefing.lua",
+        "scenario { id = \"t_br\", title = \"B\", sides = { \"a\" }, briefing_a = \"Hold.\", map = { rows = { \"....\" },\n"
+        "  places = { { id = \"p\", col = 1, row = 0 } } } }\n"
+        "faction { id = \"a\" }\n"
+        "victory { faction = \"a\", type = \"hold\", place = \"p\" }\n");
+    int n = lscript_check(path, report, sizeof report);
+    if (n != 0) fail_msg("%s", report);
+}
+
+static void test_unknown_field_in_handler_call_stops_the_handler_and_changes_nothing(void **st)
+{
+    (void)st;
+    char err[700];
+    Game *g;
+    const char *path = st_scenario("desert.lua",
+        "on(\"turn_start\", function(ev)\n"
+        "  if ev.first then\n"
+        "    gyr.desert { faction = \"b\", place = \"p\", melt = true }\n"
+        "    gyr.score(\"a\", 5)\n"
+        "  end\n"
+        "end)");
+    LScript *s = lscript_load(path, 1, &g, err, sizeof err);
+    if (!s) fail_msg("%s", err);
+    game_start(g);
+    char want[700];
+    snprintf(want, sizeof want, "%s:12: unknown field 'place' in gyr.desert{}", path);
+    assert_string_equal(lscript_last_error(s), want);
+    assert_true(g->units[1].alive);                         /* b's unit did not melt */
+    assert_int_equal(g->factions[game_find_faction(g, "a")].score, 0);   /* the handler stopped */
+    lscript_free(s);
+}
+
+static void test_unit_type_attack_out_of_range_is_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("attack.lua",
+        "unit_type { id = \"giant\", class = \"infantry\", attack = 2147483647, defence = 3, move = 4 }");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 10, "unit type 'giant': attack must be 0..99 (got 2147483647)");
+}
+
+static void test_unit_type_number_that_wraps_int_is_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("wrap.lua",     /* 2^32 + 5 used to pass as 5 */
+        "unit_type { id = \"giant\", class = \"infantry\", attack = 3, defence = 3, move = 4294967301 }");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 10, "unit type 'giant': move must be 1..30 (got 4294967301)");
+}
+
+static void test_scenario_turns_that_wrap_int_are_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("turns.lua",
+        "scenario { id = \"t_tu\", title = \"T\", sides = { \"a\" }, turns = 4294967301,\n"
+        "  map = { rows = { \"....\" }, places = { { id = \"p\", col = 1, row = 0 } } } }\n"
+        "faction { id = \"a\" }\n"
+        "victory { faction = \"a\", type = \"hold\", place = \"p\" }\n");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 1, "turns must be 1..999 (got 4294967301)");
+}
+
+static void test_score_victory_value_out_of_range_is_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("value.lua", "victory { faction = \"a\", type = \"score\", value = 4294967296 }");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 10, "victory value must be 0..1000000");
+}
+
+static void test_victory_field_of_another_type_is_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("vctype.lua", "victory { faction = \"a\", type = \"score\", value = 3, place = \"p\" }");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 10, "victory 'score' takes value, not place");
+}
+
+static void test_units_chosen_two_ways_are_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_scenario("twoways.lua", "gyr.desert { unit = 1, faction = \"a\", melt = true }");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 10, "say which units one way: unit, units, or tag/faction/type");
+}
+
+static void test_river_side_that_wraps_int_is_refused(void **st)
+{
+    (void)st;
+    char report[4096];
+    const char *path = st_write("riverwrap.lua",     /* 2^32 + 1 used to pass as 1 */
+        "scenario { id = \"t_rw\", title = \"R\", sides = { \"a\" }, map = { rows = { \"....\" },\n"
+        "  places = { { id = \"p\", col = 1, row = 0 } }, rivers = { { sides = { { 4294967297, 0, 2, 0 } } } } } }\n"
+        "faction { id = \"a\" }\n"
+        "victory { faction = \"a\", type = \"hold\", place = \"p\" }\n");
+    assert_int_equal(lscript_check(path, report, sizeof report), 1);
+    assert_line(report, path, 1, "map.rivers[1].sides[1]: needs {q1, r1, q2, r2} of two adjacent hexes");
 }
 
 int main(void)
@@ -247,6 +425,20 @@ int main(void)
         cmocka_unit_test(test_content_hash_follows_the_file),
         cmocka_unit_test(test_check_closes_declarations_behind_a_guarded_G),
         cmocka_unit_test(test_listing_skips_a_looping_mod_and_keeps_the_rest),
+        cmocka_unit_test(test_unknown_field_is_refused_with_suggestion),
+        cmocka_unit_test(test_unknown_field_without_a_near_name_has_no_suggestion),
+        cmocka_unit_test(test_several_unknown_fields_are_reported_in_sorted_order),
+        cmocka_unit_test(test_positional_entry_in_a_declaration_is_refused),
+        cmocka_unit_test(test_unknown_field_in_inline_map_place_is_refused),
+        cmocka_unit_test(test_briefing_for_a_side_is_a_known_field),
+        cmocka_unit_test(test_unknown_field_in_handler_call_stops_the_handler_and_changes_nothing),
+        cmocka_unit_test(test_unit_type_attack_out_of_range_is_refused),
+        cmocka_unit_test(test_unit_type_number_that_wraps_int_is_refused),
+        cmocka_unit_test(test_scenario_turns_that_wrap_int_are_refused),
+        cmocka_unit_test(test_score_victory_value_out_of_range_is_refused),
+        cmocka_unit_test(test_victory_field_of_another_type_is_refused),
+        cmocka_unit_test(test_units_chosen_two_ways_are_refused),
+        cmocka_unit_test(test_river_side_that_wraps_int_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
