@@ -229,6 +229,7 @@ static void test_listing_skips_a_looping_mod_and_keeps_the_rest(void **st)
     ScenarioInfo info;
     assert_int_equal(lscript_find_scenario("test_skirmish", &info), 0);
     lscript_set_mod_dir(NULL);
+}
 
 /* ================================================================ unknown fields and ranges */
 
