@@ -52,8 +52,8 @@ void headless_summary(const Session *s, int json, FILE *f)
     }
     fprintf(f, "{\"scenario\":");
     json_str(f, g->scenario_id);
-    fprintf(f, ",\"seed\":%" PRIu64 ",\"turns_played\":%d,\"turn\":%d,\"max_turns\":%d,\"over\":%s,\"outcome\":",
-            s->seed, turns_played(g), g->turn, g->max_turns, g->over ? "true" : "false");
+    fprintf(f, ",\"seed\":%" PRIu64 ",\"difficulty\":%d,\"turns_played\":%d,\"turn\":%d,\"max_turns\":%d,\"over\":%s,\"outcome\":",
+            s->seed, s->difficulty, turns_played(g), g->turn, g->max_turns, g->over ? "true" : "false");
     json_str(f, outcome);
     fprintf(f, ",\"winner\":");
     if (winner) json_str(f, winner); else fprintf(f, "null");
