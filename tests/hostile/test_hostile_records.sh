@@ -80,6 +80,15 @@ mkdir -p made moved
 cp made/game.rec moved/
 (cd moved && verifies game.rec "built-in scenario, record moved to another folder")
 
+# ---- every step of a campaign, recorded in one folder, verifies in another
+mkdir -p camp-made camp-moved
+(cd camp-made && "$BIN" --headless --scenario jin_campaign --seed 3 --turns 2 --difficulty 3 --record c.rec >/dev/null)
+cp camp-made/c.rec.* camp-moved/
+for f in camp-moved/c.rec.*; do
+    (cd camp-moved && verifies "$(basename "$f")" "campaign step $(basename "$f") moved to another folder")
+done
+grep -q '^difficulty 3$' camp-moved/c.rec.2 && ok "a campaign's steps keep --difficulty" || bad "campaign difficulty: $(grep difficulty camp-moved/c.rec.2)"
+
 # ---- a scenario given by path: found again at its path, then in the record's folder
 mkdir -p mine
 cp "$SRC/scripts/scenarios/test_skirmish.lua" mine/my_battle.lua
