@@ -519,7 +519,10 @@ int session_undo(Session *s)
     record_free(&s->rec);
     int kinds[GAME_MAX_FACTIONS];
     memcpy(kinds, s->ai_kind, sizeof kinds);
+    char name[sizeof s->rec.name];
+    memcpy(name, s->rec.name, sizeof name);
     *s = *t;
+    memcpy(s->rec.name, name, sizeof name);        /* the file it came from, not "undo" */
     lscript_set_carry(s->script, &s->rec.carry);   /* it pointed into t */
     memcpy(s->ai_kind, kinds, sizeof kinds);
     free(t);
@@ -564,5 +567,6 @@ Session *session_reload(const Session *s, char *err, size_t errlen)
     Session *t = resimulate(&s->info, &copy, copy.n, 0, 0, err, errlen);
     if (!t) return NULL;
     memcpy(t->ai_kind, s->ai_kind, sizeof t->ai_kind);
+    memcpy(t->rec.name, s->rec.name, sizeof t->rec.name);   /* the file it came from, not "reload" */
     return t;
 }
