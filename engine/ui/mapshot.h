@@ -15,15 +15,15 @@ int ui_map_png(const char *out_png, int w, int h, char *err, size_t errlen);
 struct Map;
 int ui_map_png_of(const struct Map *m, const char *out_png, int w, int h, char *err, size_t errlen);
 
-/* Render one game frame w x h to out_png: the scenario (id or .lua path; NULL picks the first
- * listed) at turn 1, or the replay file played to the start of turn (0 = its last turn).
- * The map around the active side's units with the game screen's panels when available.
- * 0 on success, else -1 with a one-line reason in err. */
 /* Write a surface to a PNG file through safefile.h (exclusive temporary, fsync, rename: the
  * old picture is kept on any failure). 0 on success, else -1 with "PATH: reason" in err. */
 struct SDL_Surface;
 int ui_save_png(struct SDL_Surface *s, const char *path, char *err, size_t errlen);
 
+/* Render one game frame w x h to out_png: the scenario (id or .lua path; NULL picks the first
+ * listed) at turn 1, or the replay file played to the start of turn (0 = its last turn).
+ * The map around the active side's units with the game screen's panels when available.
+ * 0 on success, else -1 with a one-line reason in err. */
 int ui_screenshot(const char *out_png, const char *scenario, const char *replay, int turn,
                   int w, int h, char *err, size_t errlen);
 

@@ -61,6 +61,12 @@ ln -s victim.txt saved.rec.tmp
     bad "symlinked .tmp: rc=$rc victim=$(cat victim.txt) $(head -c 200 saved.rec)"
 [ -z "$(ls | grep -E '^saved\.rec\..*\.tmp$')" ] && ok "no temporary left after a save" || bad "temporaries left: $(ls)"
 
+# ---- pictures are written the same way: a symlink at OUT.png.tmp is not followed
+ln -s victim.txt shot.png.tmp
+"$BIN" --screenshot shot.png --scenario test_skirmish --size 320x200 2>/dev/null; rc=$?
+[ $rc -eq 0 ] && [ "$(cat victim.txt)" = precious ] && [ "$(head -c 4 shot.png | tail -c 3)" = PNG ] &&
+    ok "screenshot: a symlink at shot.png.tmp is not followed" || bad "screenshot symlink: rc=$rc victim=$(head -c 40 victim.txt)"
+
 # ---- saving: a save that fails half way keeps the old file and leaves no temporary
 "$BIN" --headless --scenario test_skirmish --seed 4 --turns 1 --record old.rec >/dev/null
 cp old.rec old.copy
