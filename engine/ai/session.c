@@ -1,21 +1,51 @@
 /* session.c - drives one game: applies commands and records them with a state hash at every
  * new turn, lets computer players act for their sides, undoes a move by re-simulating the
  * record without it, and saves, loads and verifies records. */
+#define _XOPEN_SOURCE 700       /* realpath */
 #include "session.h"
 #include "campaign.h"
+#include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define SESSION_MAX_CMDS_PER_TURN 20000
 
-/* Resolve a scenario id or a .lua path into info; 0 on success. */
+/* Is the file at path a campaign (a campaign{} file) rather than a scenario? */
+static int is_campaign_file(const char *path)
+{
+    Campaign *c = malloc(sizeof *c);
+    if (!c) return 0;
+    char err[600];
+    int yes = campaign_load(path, c, err, sizeof err) == 0;
+    free(c);
+    return yes;
+}
+
+/* The refusal for a campaign given where a scenario is expected. */
+static void campaign_refusal(const char *what, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "\"%s\" is a campaign, not a scenario: play a campaign from the menu or with "
+             "--headless --scenario ID", what);
+}
+
+/* Resolve a scenario id or a .lua path into info; 0 on success, else -1 with a one-line
+ * reason. A campaign is refused here, before anything tries to build a game from it. */
 static int find_scenario(const char *scenario, ScenarioInfo *info, char *err, size_t errlen)
 {
+    memset(info, 0, sizeof *info);
+    if (!scenario || !*scenario) { snprintf(err, errlen, "no scenario given"); return -1; }
     size_t n = strlen(scenario);
-    if (n > 4 && !strcmp(scenario + n - 4, ".lua")) {
-        memset(info, 0, sizeof *info);
+    if (strchr(scenario, '/') || (n > 4 && !strcmp(scenario + n - 4, ".lua"))) {
+        if (n >= sizeof info->path) { snprintf(err, errlen, "%.200s...: file name too long", scenario); return -1; }
+        if (access(scenario, R_OK) != 0) {
+            snprintf(err, errlen, "%s: cannot open the scenario: %s", scenario, strerror(errno));
+            return -1;
+        }
+        if (is_campaign_file(scenario)) { campaign_refusal(scenario, err, errlen); return -1; }
         snprintf(info->path, sizeof info->path, "%s", scenario);
         return 0;
     }
@@ -23,7 +53,112 @@ static int find_scenario(const char *scenario, ScenarioInfo *info, char *err, si
         snprintf(err, errlen, "unknown scenario \"%s\" (see gyrfalcon --list-scenarios)", scenario);
         return -1;
     }
+    if (info->is_campaign) { campaign_refusal(scenario, err, errlen); return -1; }
     return 0;
+}
+
+/* Does path lie inside dir (both made absolute)? Sets *rel to the part after "dir/". */
+static int path_inside(const char *abs, const char *dir, const char **rel)
+{
+    char d[PATH_MAX];
+    if (!dir || !*dir || !realpath(dir, d)) return 0;
+    size_t k = strlen(d);
+    if (strncmp(abs, d, k) || abs[k] != '/') return 0;
+    *rel = abs + k + 1;
+    return 1;
+}
+
+/* The record's scenario-file line from the file the scenario was loaded from: built-in when it
+ * is in the data folder's scripts/, a mod (relative path) when it is in the mods folder, else
+ * the absolute path. A path that cannot be written on one line falls back to the id. */
+static void set_source(Record *rec, const char *path)
+{
+    char abs[PATH_MAX], data[PATH_MAX + 16];
+    const char *rel;
+    rec->source = RECORD_SRC_BUILTIN;
+    rec->source_path[0] = 0;
+    if (!realpath(path, abs)) return;
+    for (const char *p = abs; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) return;
+    snprintf(data, sizeof data, "%s/scripts", lscript_data_dir());
+    if (path_inside(abs, data, &rel)) return;
+    if (path_inside(abs, lscript_mod_dir(), &rel) && strlen(rel) < sizeof rec->source_path && !strstr(rel, "..")) {
+        rec->source = RECORD_SRC_MOD;
+        snprintf(rec->source_path, sizeof rec->source_path, "%s", rel);
+    } else if (strlen(abs) < sizeof rec->source_path) {
+        rec->source = RECORD_SRC_PATH;
+        snprintf(rec->source_path, sizeof rec->source_path, "%s", abs);
+    }
+}
+
+/* "FILE:LINE" (or "FILE" when the line is not known) for messages about rec. */
+static void record_where(const Record *rec, int line, char *buf, size_t cap)
+{
+    const char *name = rec->name[0] ? rec->name : "record";
+    if (line > 0) snprintf(buf, cap, "%.280s:%d", name, line);
+    else snprintf(buf, cap, "%.280s", name);
+}
+
+/* Find the scenario a record was made with: by id (built-in, or format 1), else the file its
+ * scenario-file line names: for a mod, the mods folder, then the record's folder; for a path,
+ * that path, then the mods folder, then the record's folder. 0, or -1 with a reason naming the
+ * file that is needed. */
+static int find_record_scenario(const Record *rec, ScenarioInfo *info, char *err, size_t errlen)
+{
+    char name[300];
+    record_where(rec, rec->source_line ? rec->source_line : rec->scenario_line, name, sizeof name);
+    if (rec->source == RECORD_SRC_ID || rec->source == RECORD_SRC_BUILTIN) {
+        if (lscript_find_scenario(rec->scenario, info) != 0) {
+            snprintf(err, errlen, "%s: needs the scenario \"%s\", which is not installed (see gyrfalcon "
+                     "--list-scenarios)", name, rec->scenario);
+            return -1;
+        }
+        if (info->is_campaign) {
+            snprintf(err, errlen, "%s: ", name);
+            size_t k = strlen(err);
+            campaign_refusal(rec->scenario, err + k, errlen > k ? errlen - k : 0);
+            return -1;
+        }
+        return 0;
+    }
+    const char *base = strrchr(rec->source_path, '/');
+    base = base ? base + 1 : rec->source_path;
+    char recdir[300];
+    snprintf(recdir, sizeof recdir, "%s", rec->name[0] ? rec->name : "record");
+    char *slash = strrchr(recdir, '/');
+    if (slash) *slash = 0; else snprintf(recdir, sizeof recdir, ".");
+    const char *mod = lscript_mod_dir();
+    char cand[4][LSCRIPT_PATH_LEN];
+    int nc = 0;
+    if (rec->source == RECORD_SRC_MOD) {
+        snprintf(cand[nc++], sizeof cand[0], "%.200s/%.300s", mod ? mod : ".", rec->source_path);
+    } else {
+        snprintf(cand[nc++], sizeof cand[0], "%.500s", rec->source_path);
+        snprintf(cand[nc++], sizeof cand[0], "%.200s/%.300s", mod ? mod : ".", base);
+        snprintf(cand[nc++], sizeof cand[0], "%.200s/scenarios/%.280s", mod ? mod : ".", base);
+    }
+    snprintf(cand[nc++], sizeof cand[0], "%.200s/%.300s", recdir, base);
+    for (int i = 0; i < nc; i++) {
+        if (access(cand[i], R_OK) != 0) continue;
+        if (is_campaign_file(cand[i])) {
+            snprintf(err, errlen, "%s: ", name);
+            size_t k = strlen(err);
+            campaign_refusal(cand[i], err + k, errlen > k ? errlen - k : 0);
+            return -1;
+        }
+        memset(info, 0, sizeof *info);
+        memcpy(info->path, cand[i], sizeof info->path);
+        info->is_mod = 1;
+        return 0;
+    }
+    if (rec->source == RECORD_SRC_MOD)
+        snprintf(err, errlen, "%s: needs the mod file %s (scenario %s) in the mods folder %s; not found there "
+                 "nor as %s", name, rec->source_path, rec->scenario, mod ? mod : "(none)", cand[1]);
+    else
+        snprintf(err, errlen, "%s: needs the scenario file %s (scenario %s); not found there, nor as %s "
+                 "in the mods folder %s, nor in the record's folder %s", name, rec->source_path, rec->scenario,
+                 base, mod ? mod : "(none)", recdir);
+    return -1;
 }
 
 /* Apply an AI spec ("all", "all=KIND", "jin", "jin=KIND", comma-separated, left to right) to
@@ -89,11 +224,19 @@ static Session *open_session(const ScenarioInfo *info, uint64_t seed, int diffic
     s->difficulty = difficulty;
     s->script = lscript_load(info->path, seed, &s->game, err, errlen);
     if (!s->script) { free(s); return NULL; }
+    if (!s->game) {   /* defence: a file that declared no scenario{} */
+        snprintf(err, errlen, "%s: not a scenario (no scenario{} declaration)", info->path);
+        lscript_free(s->script);
+        free(s);
+        return NULL;
+    }
     if (!s->info.id[0]) snprintf(s->info.id, sizeof s->info.id, "%s", lscript_scenario_id(s->script));
     record_init(&s->rec);
     snprintf(s->rec.scenario, sizeof s->rec.scenario, "%s", lscript_scenario_id(s->script));
     s->rec.content_hash = lscript_content_hash(s->script);
     s->rec.seed = seed;
+    s->rec.difficulty = difficulty;
+    set_source(&s->rec, info->path);
     lscript_set_carry(s->script, &s->rec.carry);
     return s;
 }
@@ -112,11 +255,11 @@ Session *session_new_carry(const char *scenario, uint64_t seed, const char *ai_s
                            const char *campaign, int step, const Carry *carry, char *err, size_t errlen)
 {
     ScenarioInfo info;
-    if (find_scenario(scenario, &info, err, errlen)) return NULL;
-    if (info.is_campaign) {
-        snprintf(err, errlen, "\"%s\" is a campaign: start it from the menu or with --headless", scenario);
+    if (difficulty < 0 || difficulty > 3) {
+        snprintf(err, errlen, "difficulty %d out of range (0 easy, 1 normal, 2 hard, 3 very hard)", difficulty);
         return NULL;
     }
+    if (find_scenario(scenario, &info, err, errlen)) return NULL;
     Session *s = open_session(&info, seed, difficulty, err, errlen);
     if (!s) return NULL;
     if (apply_ai_spec(s, ai_spec, err, errlen)) { session_free(s); return NULL; }
@@ -265,13 +408,22 @@ int session_run_ai(Session *s, int max_turn)
 /* Re-simulate rec's first n items into a fresh session (same sides); verify hashes when
  * asked. NULL with "FILE:LINE: ..." in err. */
 static Session *resimulate(const ScenarioInfo *info, const Record *rec, int n_items, int verify,
-                           int stop_turn, int difficulty, char *err, size_t errlen)
+                           int stop_turn, char *err, size_t errlen)
 {
+    int difficulty = rec->difficulty >= 0 && rec->difficulty <= 3 ? rec->difficulty : 1;
     Session *s = open_session(info, rec->seed, difficulty, err, errlen);
     if (!s) return NULL;
+    char where[300];
+    record_where(rec, rec->scenario_line, where, sizeof where);
+    if (strcmp(s->rec.scenario, rec->scenario)) {
+        snprintf(err, errlen, "%s: %s holds scenario \"%s\", but this was recorded with \"%s\"",
+                 where, info->path, s->rec.scenario, rec->scenario);
+        session_free(s);
+        return NULL;
+    }
     if (rec->content_hash != s->rec.content_hash) {
-        snprintf(err, errlen, "%s: scenario %s has changed since this was recorded (content hash %016" PRIx64
-                 ", now %016" PRIx64 ")", rec->name[0] ? rec->name : "record", rec->scenario,
+        snprintf(err, errlen, "%s: scenario %s has changed since this was recorded: %s (content hash %016" PRIx64
+                 ", now %016" PRIx64 ")", where, rec->scenario, info->path,
                  rec->content_hash, s->rec.content_hash);
         session_free(s);
         return NULL;
@@ -289,21 +441,43 @@ static Session *resimulate(const ScenarioInfo *info, const Record *rec, int n_it
     s->rec.carry = rec->carry;
     start_session(s);
     const char *name = rec->name[0] ? rec->name : "record";
+    snprintf(s->rec.name, sizeof s->rec.name, "%s", rec->name);
+    /* s->rec is rebuilt as the game is re-simulated: item j is the next one the file must
+     * match, so that every hash the game makes (one for every turn that begins) needs its
+     * line in the file, and a hash line where no turn began is refused too. */
+    int j = 0, last_line = 0;
     for (int i = 0; i < n_items && i < rec->n; i++) {
         const RecordItem *it = &rec->items[i];
         if (stop_turn > 0 && s->game->turn >= stop_turn) break;
+        last_line = it->line;
         if (it->is_hash) {
             if (!verify) continue;
-            uint64_t h = game_hash(s->game);
-            if (it->turn != s->game->turn || h != it->hash) {
-                snprintf(err, errlen, "%s:%d: turn %d: state hash differs (recorded %016" PRIx64 " at turn %d, "
-                         "re-simulated %016" PRIx64 " at turn %d)", name, it->line, it->turn, it->hash,
-                         it->turn, h, s->game->turn);
+            if (j >= s->rec.n || !s->rec.items[j].is_hash) {
+                snprintf(err, errlen, "%s:%d: hash line for turn %d where no turn began (the game is in turn %d)",
+                         name, it->line, it->turn, s->game->turn);
                 session_free(s);
                 return NULL;
             }
+            const RecordItem *mine = &s->rec.items[j++];
+            if (it->turn != mine->turn || it->hash != mine->hash) {
+                snprintf(err, errlen, "%s:%d: turn %d: state hash differs (recorded %016" PRIx64 " at turn %d, "
+                         "re-simulated %016" PRIx64 " at turn %d)", name, it->line, it->turn, it->hash,
+                         it->turn, mine->hash, mine->turn);
+                session_free(s);
+                return NULL;
+            }
+            s->hashes_checked++;
             continue;
         }
+        if (verify && j < s->rec.n && s->rec.items[j].is_hash) {
+            char line[128];
+            record_format_command(&it->cmd, line, sizeof line);
+            snprintf(err, errlen, "%s:%d: turn %d began but its hash line is missing (expected \"hash %d ...\" "
+                     "before \"%s\")", name, it->line, s->rec.items[j].turn, s->rec.items[j].turn, line);
+            session_free(s);
+            return NULL;
+        }
+        int before = s->rec.n;
         CmdResult r = apply_and_record(s, &it->cmd);
         if (r != CMD_OK) {
             char line[128];
@@ -313,6 +487,13 @@ static Session *resimulate(const ScenarioInfo *info, const Record *rec, int n_it
             session_free(s);
             return NULL;
         }
+        j = before + 1;
+    }
+    if (verify && j < s->rec.n && s->rec.items[j].is_hash) {
+        snprintf(err, errlen, "%s:%d: truncated: turn %d began after this line but its hash line is missing "
+                 "(the file ends here)", name, last_line, s->rec.items[j].turn);
+        session_free(s);
+        return NULL;
     }
     s->undo_rec_n = -1;
     return s;
@@ -329,7 +510,8 @@ int session_undo(Session *s)
     char err[512];
     Record copy = s->rec;          /* items still owned by s->rec */
     snprintf(copy.name, sizeof copy.name, "undo");
-    Session *t = resimulate(&s->info, &copy, s->undo_rec_n, 0, 0, s->difficulty, err, sizeof err);
+    copy.difficulty = s->difficulty;
+    Session *t = resimulate(&s->info, &copy, s->undo_rec_n, 0, 0, err, sizeof err);
     if (!t) return -1;
     /* swap the contents: keep the caller's Session pointer */
     for (int f = 0; f < GAME_MAX_FACTIONS; f++) { ai_free(s->ai[f]); s->ai[f] = NULL; }
@@ -337,7 +519,10 @@ int session_undo(Session *s)
     record_free(&s->rec);
     int kinds[GAME_MAX_FACTIONS];
     memcpy(kinds, s->ai_kind, sizeof kinds);
+    char name[sizeof s->rec.name];
+    memcpy(name, s->rec.name, sizeof name);
     *s = *t;
+    memcpy(s->rec.name, name, sizeof name);        /* the file it came from, not "undo" */
     lscript_set_carry(s->script, &s->rec.carry);   /* it pointed into t */
     memcpy(s->ai_kind, kinds, sizeof kinds);
     free(t);
@@ -355,14 +540,8 @@ Session *session_load(const char *path, char *err, size_t errlen)
     Record rec;
     if (record_load(&rec, path, err, errlen)) return NULL;
     ScenarioInfo info;
-    if (find_scenario(rec.scenario, &info, err, errlen)) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "%s", err);
-        snprintf(err, errlen, "%s: %s", path, msg);
-        record_free(&rec);
-        return NULL;
-    }
-    Session *s = resimulate(&info, &rec, rec.n, 1, 0, 1, err, errlen);
+    if (find_record_scenario(&rec, &info, err, errlen)) { record_free(&rec); return NULL; }
+    Session *s = resimulate(&info, &rec, rec.n, 1, 0, err, errlen);
     record_free(&rec);
     return s;
 }
@@ -370,6 +549,24 @@ Session *session_load(const char *path, char *err, size_t errlen)
 Session *session_replay_to(const Record *rec, int turn, char *err, size_t errlen)
 {
     ScenarioInfo info;
-    if (find_scenario(rec->scenario, &info, err, errlen)) return NULL;
-    return resimulate(&info, rec, rec->n, 0, turn, 1, err, errlen);
+    if (find_record_scenario(rec, &info, err, errlen)) return NULL;
+    return resimulate(&info, rec, rec->n, 0, turn, err, errlen);
+}
+
+Session *session_reload(const Session *s, char *err, size_t errlen)
+{
+    Record copy = s->rec;          /* items still owned by s->rec */
+    snprintf(copy.name, sizeof copy.name, "reload");
+    copy.difficulty = s->difficulty;
+    /* the script may have changed: take its new content hash and re-play the game on it */
+    char e2[512];
+    Session *fresh = open_session(&s->info, s->seed, s->difficulty, e2, sizeof e2);
+    if (!fresh) { snprintf(err, errlen, "%s", e2); return NULL; }
+    copy.content_hash = fresh->rec.content_hash;
+    session_free(fresh);
+    Session *t = resimulate(&s->info, &copy, copy.n, 0, 0, err, errlen);
+    if (!t) return NULL;
+    memcpy(t->ai_kind, s->ai_kind, sizeof t->ai_kind);
+    memcpy(t->rec.name, s->rec.name, sizeof t->rec.name);   /* the file it came from, not "reload" */
+    return t;
 }

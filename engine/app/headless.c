@@ -52,8 +52,8 @@ void headless_summary(const Session *s, int json, FILE *f)
     }
     fprintf(f, "{\"scenario\":");
     json_str(f, g->scenario_id);
-    fprintf(f, ",\"seed\":%" PRIu64 ",\"turns_played\":%d,\"turn\":%d,\"max_turns\":%d,\"over\":%s,\"outcome\":",
-            s->seed, turns_played(g), g->turn, g->max_turns, g->over ? "true" : "false");
+    fprintf(f, ",\"seed\":%" PRIu64 ",\"difficulty\":%d,\"turns_played\":%d,\"turn\":%d,\"max_turns\":%d,\"over\":%s,\"outcome\":",
+            s->seed, s->difficulty, turns_played(g), g->turn, g->max_turns, g->over ? "true" : "false");
     json_str(f, outcome);
     fprintf(f, ",\"winner\":");
     if (winner) json_str(f, winner); else fprintf(f, "null");
@@ -102,7 +102,7 @@ static int play_campaign(const HeadlessOpts *o, const ScenarioInfo *info, const 
                    printf(",\"seed\":%" PRIu64 ",\"scenarios\":[", o->seed); }
     else printf("campaign %s (%s), seed %" PRIu64 "\n", c.id, c.title, o->seed);
     for (int i = 0; i < c.n_steps; i++) {
-        Session *s = session_new_carry(c.steps[i].scenario, o->seed + (uint64_t)i, spec, 1, c.id, i, &carry,
+        Session *s = session_new_carry(c.steps[i].scenario, o->seed + (uint64_t)i, spec, o->difficulty, c.id, i, &carry,
                                        err, sizeof err);
         if (!s) { fprintf(stderr, "gyrfalcon: campaign %s step %d: %s\n", c.id, i + 1, err); rc = 1; break; }
         session_run_ai(s, o->turns);
@@ -193,7 +193,7 @@ int headless_play(const HeadlessOpts *o)
     snprintf(spec, sizeof spec, "all%s%s", o->ai && *o->ai ? "," : "", o->ai && strcmp(o->ai, "all") ? o->ai : "");
     ScenarioInfo info;
     if (lscript_find_scenario(o->scenario, &info) == 0 && info.is_campaign) return play_campaign(o, &info, spec);
-    Session *s = session_new(o->scenario, o->seed, spec, 1, err, sizeof err);
+    Session *s = session_new(o->scenario, o->seed, spec, o->difficulty, err, sizeof err);
     if (!s) { fprintf(stderr, "gyrfalcon: %s\n", err); return 1; }
     if (o->trace) run_traced(s, o->turns);
     else session_run_ai(s, o->turns);
@@ -215,10 +215,10 @@ int headless_replay(const char *path, int verify, int json)
     Session *s = session_load(path, err, sizeof err);
     if (!s) { fprintf(stderr, "gyrfalcon: %s\n", err); return 1; }
     if (verify && !json) {
-        int hashes = 0;
-        for (int i = 0; i < s->rec.n; i++) hashes += s->rec.items[i].is_hash;
+        /* the file's hash lines that were checked against the re-simulation */
+        int commands = s->rec.n - record_count_hashes(&s->rec);
         printf("%s: verified: %d commands, %d turn hashes match, final state %016" PRIx64 "\n", path,
-               s->rec.n - hashes, hashes, game_hash(s->game));
+               commands, s->hashes_checked, game_hash(s->game));
     } else {
         headless_summary(s, json, stdout);
     }

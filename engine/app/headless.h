@@ -14,6 +14,7 @@ typedef struct HeadlessOpts {
     const char *record;     /* write the record here, or NULL */
     int json;
     int trace;              /* print every command and each side's roster as it plays */
+    int difficulty;         /* 0-3: how the computer players play (kept in the record) */
 } HeadlessOpts;
 
 /* Each returns the process exit code and prints a one-line reason on stderr on failure. */

@@ -172,7 +172,7 @@ int main(int argc, char **argv)
     if (!strcmp(m, "check")) return headless_check(a.check);
     if (!strcmp(m, "headless")) {
         if (!a.scenario) return fail("--headless needs --scenario ID", NULL);
-        HeadlessOpts o = { a.scenario, a.seed, a.turns, a.ai, a.record, a.json, a.trace };
+        HeadlessOpts o = { a.scenario, a.seed, a.turns, a.ai, a.record, a.json, a.trace, a.difficulty };
         return headless_play(&o);
     }
     if (!strcmp(m, "replay")) {

@@ -12,6 +12,7 @@
 #include "proj.h"
 #include "json.h"
 #include "lscript.h"
+#include "safefile.h"
 
 /* Reads a whole file into a malloc'd buffer (NUL-terminated); NULL with a reason in err. */
 static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
@@ -104,17 +105,11 @@ int mapcmd_build_in(const char *data_dir, char *err, size_t errlen)
     size_t len;
     char *text = mapio_write(m, &len);
     if (!text) { map_free(m); snprintf(err, errlen, "out of memory"); return 1; }
-    char path[1100], tmp[1120];
+    char path[1100], werr[1200];
     snprintf(path, sizeof path, "%s/%s", data_dir ? data_dir : ".", MAPCMD_MAP_FILE);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
-    int ok = f != NULL;
-    if (ok) ok = fwrite(text, 1, len, f) == len;
-    if (f && fclose(f) != 0) ok = 0;
-    if (ok) ok = rename(tmp, path) == 0;
+    int ok = safefile_write(path, text, len, werr, sizeof werr) == 0;
     if (!ok) {
-        remove(tmp);
-        snprintf(err, errlen, "%s: cannot write the map file", path);
+        snprintf(err, errlen, "%s", werr);
     } else {
         printf("{\"ok\":true,\"file\":");
         json_str(stdout, path);

@@ -1,9 +1,11 @@
 /* record.h - saves and replays, one file format: versioned line-based UTF-8 text.
  *
- *   gyrfalcon-record 1
+ *   gyrfalcon-record 2
  *   engine 0.1.0
  *   scenario ningjiang1114 3f2a...(16 hex: content hash)
+ *   scenario-file builtin              (how to find it: builtin | mod REL-PATH | path ABS-PATH)
  *   seed 42
+ *   difficulty 1                       (0-3: how the computer sides play on after a load)
  *   side jin human
  *   side liao ai default
  *   campaign jin_campaign 2            (optional: campaign id and step)
@@ -17,15 +19,32 @@
  *   hash 2 0123456789abcdef (after the turn 2 started: turn number, state hash)
  *   ...
  *
- * Written to NAME.tmp and renamed into place, so a crash mid-save keeps the old file. Parsing
- * never trusts the file: a truncated, corrupt or tampered one gives "FILE:LINE: message". */
+ * Every header line but side, carry-unit and carry-leader appears once; side lines once per
+ * faction. Every number is range-checked. A hash line follows every command that began a turn
+ * (and the first one comes right after "begin"): the replay refuses a record that lacks one.
+ * Format 1 (no scenario-file, no difficulty: found by id, difficulty 1) is still read, and a
+ * format-1 record is written back as format 1.
+ *
+ * Written through safefile.h (exclusive temporary, fsync, rename), so a crash mid-save keeps
+ * the old file. Parsing never trusts the file: a truncated, corrupt or tampered one gives
+ * "FILE:LINE: message". */
 #ifndef GYR_RECORD_H
 #define GYR_RECORD_H
 #include <stdint.h>
 #include <stddef.h>
 #include "game.h"
 
-#define RECORD_FORMAT 1
+#define RECORD_FORMAT 2         /* written; 1 and 2 are read */
+#define RECORD_PATH_LEN 512     /* a scenario-file path, as LSCRIPT_PATH_LEN */
+#define RECORD_MAX_TURN 1000    /* a scenario has at most 999 turns; the game ends at turn 1000 */
+
+/* Where the scenario came from (the scenario-file line). */
+typedef enum {
+    RECORD_SRC_ID = 0,          /* format 1: only the id (a built-in scenario or a mod with that id) */
+    RECORD_SRC_BUILTIN,         /* scripts/scenarios/ of the data folder, by id */
+    RECORD_SRC_MOD,             /* source_path: relative to the mods folder */
+    RECORD_SRC_PATH             /* source_path: the absolute path of a file named on the command line */
+} RecordSource;
 
 typedef struct RecordSide { char faction[GAME_ID_LEN]; int human; char ai[16]; } RecordSide;
 
@@ -58,6 +77,11 @@ typedef struct Record {
     char scenario[GAME_ID_LEN];
     uint64_t content_hash;
     uint64_t seed;
+    int format;                 /* the version read (RECORD_FORMAT for a record made in memory) */
+    int difficulty;             /* 0-3 */
+    int source;                 /* RecordSource */
+    char source_path[RECORD_PATH_LEN];
+    int scenario_line, source_line;     /* where the scenario and scenario-file lines were (0: made in memory) */
     int n_sides;
     RecordSide sides[GAME_MAX_FACTIONS];
     char campaign[GAME_ID_LEN]; /* campaign id when the game is one step of a campaign */
@@ -81,12 +105,15 @@ char *record_to_text(const Record *r, size_t *len_out);
  * consulted: command indices are checked when the replay applies them. */
 int record_parse(Record *r, const char *buf, size_t len, const char *name, char *err, size_t errlen);
 
-/* Files: write atomically (temp + rename); read whole. 0 on success, else -1 with err. */
+/* Files: write atomically (safefile.h: the old file is kept on any failure); read whole.
+ * 0 on success, else -1 with err. */
 int record_save(const Record *r, const char *path, char *err, size_t errlen);
 int record_load(Record *r, const char *path, char *err, size_t errlen);
 
 /* One command as a line without newline ("move 1 12 -3 4"), and back. */
 int record_format_command(const Command *c, char *buf, size_t cap);
 int record_parse_command(const char *line, Command *c); /* 0 on success */
+/* The number of hash lines (what a verified replay checks). */
+int record_count_hashes(const Record *r);
 
 #endif

@@ -11,6 +11,7 @@
 #include "lscript.h"
 #include "session.h"
 #include "proj.h"
+#include "safefile.h"
 #include <SDL_image.h>
 #include <math.h>
 #include <stdio.h>
@@ -20,14 +21,23 @@
 #define PAPER 0xF1E8D2
 #define INK_C 0x2B1D14
 
+int ui_save_png(SDL_Surface *s, const char *path, char *err, size_t errlen)
+{
+    SafeFile sf;
+    if (safefile_open(&sf, path, err, errlen)) return -1;
+    SDL_RWops *rw = SDL_RWFromFP(sf.f, SDL_FALSE);
+    if (!rw || IMG_SavePNG_RW(s, rw, 1) != 0) {     /* closes rw, not the FILE */
+        snprintf(err, errlen, "%s: cannot write PNG (the old file is kept): %s", path, IMG_GetError());
+        safefile_abort(&sf);
+        return -1;
+    }
+    return safefile_commit(&sf, err, errlen);
+}
+
 /* Write a surface to PNG. */
 static int save_png(SDL_Surface *s, const char *path, char *err, size_t errlen)
 {
-    if (IMG_SavePNG(s, path) != 0) {
-        snprintf(err, errlen, "%s: cannot write PNG: %s", path, IMG_GetError());
-        return -1;
-    }
-    return 0;
+    return ui_save_png(s, path, err, errlen);
 }
 
 /* ---------------------------------------------------------------- geography helpers */

@@ -23,6 +23,10 @@ typedef struct UiAtlasLabel { char text[64]; int kind; int x0, y0, x1, y1; } UiA
  * labels and n_labels may be NULL). */
 int ui_map_png_labels(const struct Map *m, const char *out_png, int w, int h, UiAtlasLabel *labels, int max,
                       int *n_labels, char *err, size_t errlen);
+/* Write a surface to a PNG file through safefile.h (exclusive temporary, fsync, rename: the
+ * old picture is kept on any failure). 0 on success, else -1 with "PATH: reason" in err. */
+struct SDL_Surface;
+int ui_save_png(struct SDL_Surface *s, const char *path, char *err, size_t errlen);
 
 /* Render one game frame w x h to out_png: the scenario (id or .lua path; NULL picks the first
  * listed) at turn 1, or the replay file played to the start of turn (0 = its last turn).

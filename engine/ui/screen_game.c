@@ -434,18 +434,9 @@ static void reload_script(UiApp *app)
 {
     Session *s = app->session;
     char err[1024];
-    Session *fresh = session_new(s->info.path[0] ? s->info.path : s->info.id, s->seed, "", s->difficulty, err, sizeof err);
-    if (!fresh) {
-        ui_toast(app, 1, "reload: %s", err);
-        return;
-    }
-    Record copy = s->rec;
-    copy.content_hash = fresh->rec.content_hash;
-    snprintf(copy.name, sizeof copy.name, "reload");
-    session_free(fresh);
-    Session *t = session_replay_to(&copy, 0, err, sizeof err);
+    Session *t = session_reload(s, err, sizeof err);
     if (!t) {
-        ui_toast(app, 1, "reload: the script changed too much to replay this game (%s)", err);
+        ui_toast(app, 1, "reload: %s", err);
         return;
     }
     UiMapView keep = app->gs.view;

@@ -3,6 +3,7 @@
  * overlay, toasts and tooltips), the global keys (F11, F12, ?), and the shared helpers that
  * move between screens: starting, loading and saving games. */
 #include "ui_screens.h"
+#include "mapshot.h"
 #include <SDL_image.h>
 #include <dirent.h>
 #include <stdarg.h>
@@ -261,13 +262,14 @@ void ui_scan_saves(UiApp *app)
 /* Writes the renderer's current picture to path; 0 on success. */
 static int save_frame(UiApp *app, const char *path)
 {
-    if (app->surface) return IMG_SavePNG(app->surface, path) == 0 ? 0 : -1;
+    char err[600];
+    if (app->surface) return ui_save_png(app->surface, path, err, sizeof err);
     int w, h;
     SDL_GetRendererOutputSize(app->r, &w, &h);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s) return -1;
     int rc = SDL_RenderReadPixels(app->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
-    if (rc == 0) rc = IMG_SavePNG(s, path);
+    if (rc == 0) rc = ui_save_png(s, path, err, sizeof err);
     SDL_FreeSurface(s);
     return rc == 0 ? 0 : -1;
 }

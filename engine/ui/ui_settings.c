@@ -1,6 +1,7 @@
 /* ui_settings.c - the preferences file (key = value lines) and the XDG user folders.
  * Loading never fails hard: a missing or broken file leaves the defaults in place. */
 #include "ui_settings.h"
+#include "safefile.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,7 +139,7 @@ int ui_settings_load(UiSettings *s, const char *path)
 
 int ui_settings_save(const UiSettings *s, const char *path, char *err, size_t errlen)
 {
-    char def[1024], tmp[1100], dir[1024];
+    char def[1024], dir[1024];
     if (!path) {
         ui_settings_path(def, sizeof def);
         path = def;
@@ -149,12 +150,9 @@ int ui_settings_save(const UiSettings *s, const char *path, char *err, size_t er
         *slash = '\0';
         ui_mkdirs(dir);
     }
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
-        return -1;
-    }
+    SafeFile sf;
+    if (safefile_open(&sf, path, err, errlen)) return -1;
+    FILE *f = sf.f;
     fprintf(f, "# Gyrfalcon settings\n");
     fprintf(f, "ui_scale = %d\n", s->ui_scale_pct);
     fprintf(f, "anim_speed = %d\n", s->anim_speed);
@@ -163,10 +161,6 @@ int ui_settings_save(const UiSettings *s, const char *path, char *err, size_t er
     fprintf(f, "fullscreen = %d\n", s->fullscreen);
     fprintf(f, "difficulty = %d\n", s->difficulty);
     fprintf(f, "show_grid = %d\n", s->show_grid);
-    if (fclose(f) != 0 || rename(tmp, path) != 0) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        remove(tmp);
-        return -1;
-    }
+    if (safefile_commit(&sf, err, errlen)) return -1;
     return 0;
 }

@@ -54,7 +54,7 @@ if ! ls "$SRC"/engine/core/*.c "$SRC"/engine/script/*.c "$SRC"/engine/ai/*.c |
         xargs -P2 -I{} bash -c 'compile "$1" asan' _ {} > build.log 2>&1; then
     cat build.log; bad "building the engine with -fsanitize=fuzzer-no-link,address,undefined"; finish
 fi
-if [ $MSAN = 1 ] && ! ls "$SRC"/engine/core/*.c "$SRC"/engine/script/record.c |
+if [ $MSAN = 1 ] && ! ls "$SRC"/engine/core/*.c "$SRC"/engine/script/record.c "$SRC"/engine/script/safefile.c |
         xargs -P2 -I{} bash -c 'compile "$1" msan' _ {} > build-msan.log 2>&1; then
     cat build-msan.log; bad "building the core and record.c with -fsanitize=memory"; MSAN=0
 fi

@@ -1,0 +1,4 @@
+# expect: ok
+/^begin/i # a comment the engine ignores
+/^hash 2 /a\
+

@@ -1,0 +1,2 @@
+# expect: :10: unknown command "begin"
+/^begin/p

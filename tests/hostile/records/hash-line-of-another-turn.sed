@@ -1,0 +1,2 @@
+# expect: :[0-9]+: turn 3: state hash differs
+s/^hash 2 /hash 3 /

@@ -1,0 +1,3 @@
+# expect: :10: turn 1 began but its hash line is missing
+/^hash /d
+0,/^move /{/^move /d}

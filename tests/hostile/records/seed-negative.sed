@@ -1,0 +1,2 @@
+# expect: :5: bad seed "-1"
+s/^seed .*/seed -1/

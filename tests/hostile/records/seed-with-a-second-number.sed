@@ -1,0 +1,2 @@
+# expect: :5: bad seed
+s/^seed .*/& 7/

@@ -1,0 +1,2 @@
+# expect: :6: unknown header line "colour"
+/^seed /a colour blue
