@@ -12,6 +12,11 @@
 #define LS_BUDGET_EVENT 10000000LL             /* VM instructions per event dispatch */
 #define LS_BUDGET_INFO 5000000LL               /* VM instructions to read metadata */
 #define LS_HOOK_EVERY 1000                     /* count hook period */
+/* Work done in C is charged as instructions (sandbox.c, docs/api.md "The sandbox"). */
+#define LS_LONG_STRING 1024            /* strings this long or longer are charged when made */
+#define LS_STRING_BYTES_PER_INSTR 64   /* ... one instruction per 64 bytes */
+#define LS_BIG_STRING 4096             /* once a string this long exists, each instruction */
+#define LS_BIG_STRING_WEIGHT 2048      /* ... counts 1 + (longest string / 2048) */
 #define LS_MAX_GOALS 64
 #define LS_MAX_CHUNKS 24
 #define LS_MAX_QUEUE 1024              /* events queued while handlers run (> GAME_MAX_UNITS) */
@@ -34,6 +39,8 @@ struct LScript {
     int mem_exceeded;
     long long budget, used;
     int budget_exceeded;
+    size_t longest_string;      /* longest string ever made in this state (never decreases) */
+    long long hook_weight;      /* instructions charged per VM instruction (1 + ...) */
     char budget_msg[320];
     char where[LSCRIPT_PATH_LEN + 16];   /* last "FILE:LINE" seen by the hook (memory errors) */
 
