@@ -80,6 +80,7 @@ static int sb_in_class(int c, int cl)
     case 'u': r = sb_is_upper(c); break;
     case 'w': r = sb_is_alpha(c) || sb_is_digit(c); break;
     case 'x': r = sb_is_xdigit(c); break;
+    case 'z': r = c == 0; break;     /* deprecated in Lua 5.2, still accepted */
     default: return cl == c;
     }
     if (sb_is_upper(cl)) r = !r;
