@@ -16,7 +16,7 @@
 #define LS_LONG_STRING 1024            /* strings this long or longer are charged when made */
 #define LS_STRING_BYTES_PER_INSTR 64   /* ... one instruction per 64 bytes */
 #define LS_BIG_STRING 4096             /* once a string this long exists, each instruction */
-#define LS_BIG_STRING_WEIGHT 2048      /* ... counts 1 + (longest string / 2048) */
+#define LS_BIG_STRING_WEIGHT 512       /* ... counts 1 + (longest string / 512) */
 #define LS_MAX_GOALS 64
 #define LS_MAX_CHUNKS 24
 #define LS_MAX_QUEUE 1024              /* events queued while handlers run (> GAME_MAX_UNITS) */

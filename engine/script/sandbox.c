@@ -21,7 +21,7 @@ enum { SB_KIND_PLAIN, SB_KIND_REP, SB_KIND_UNPACK, SB_KIND_CONCAT };   /* how sb
  *   strings the collector has freed;
  * - the VM's '==' and '<' on two long strings compare them byte by byte inside one
  *   instruction and cannot be wrapped: once a string of LS_BIG_STRING bytes or more has been
- *   made, every instruction counts 1 + longest/LS_BIG_STRING_WEIGHT. The longest string made
+ *   made, every instruction counts 1 + longest / LS_BIG_STRING_WEIGHT. The longest string made
  *   only grows (when it is freed depends on the collector, which is not deterministic), so a
  *   scenario that once builds a huge string runs slower for the rest of the game; shipped
  *   scenarios never come near LS_BIG_STRING;
