@@ -14,7 +14,7 @@
 #define LS_HOOK_EVERY 1000                     /* count hook period */
 /* Work done in C is charged as instructions (sandbox.c, docs/api.md "The sandbox"). */
 #define LS_LONG_STRING 1024            /* strings this long or longer are charged when made */
-#define LS_STRING_BYTES_PER_INSTR 64   /* ... one instruction per 64 bytes */
+#define LS_STRING_BYTES_PER_INSTR 16   /* ... one instruction per 16 bytes */
 #define LS_BIG_STRING 4096             /* once a string this long exists, each instruction */
 #define LS_BIG_STRING_WEIGHT 512       /* ... counts 1 + (longest string / 512) */
 #define LS_MAX_GOALS 64

@@ -20,5 +20,5 @@ void ls_set_charge(lua_State *L, LsChargeFn charge);
  * the budget. Puts the four functions into the table at idx. */
 void ls_open_patterns(lua_State *L, int idx);
 /* Steps counted per instruction charged by the matcher. */
-#define LS_MATCH_STEPS_PER_INSTR 4
+#define LS_MATCH_STEPS_PER_INSTR 2
 #endif
