@@ -600,7 +600,7 @@ static int sb_load(lua_State *L)
  *   = Base}) then setmetatable(obj, Derived)) gets, instead of that table, a private copy of
  *   it with the refusing __newindex added when it has none. The copy is never given to the
  *   script (getmetatable returns the script's table), so it cannot be emptied; a change made
- *   to the script's table after the copy is not seen;
+ *   to the script's table after the copy is not seen. setmetatable(X, X) is the same case;
  * - rawset refuses __mode and __gc (it would go round __newindex);
  * - getmetatable guards any metatable it hands out that is not yet guarded.
  * __gc set after setmetatable is harmless (Lua marks an object for finalization only when
@@ -724,8 +724,10 @@ static int sb_setmetatable(lua_State *L)
         lua_setmetatable(L, 1);
     } else {
         sb_check_metatable_fields(L, 2, "setmetatable");
-        if (is_metatable) {
-            sb_push_copy(L, 2);          /* a metatable's metatable: a private copy */
+        if (is_metatable || lua_rawequal(L, 1, 2)) {
+            /* a metatable's metatable (or a table made its own metatable, which the guard
+             * cannot sit on): a private copy */
+            sb_push_copy(L, 2);
         } else {
             sb_guard(L, 2);
             lua_pushvalue(L, 2);

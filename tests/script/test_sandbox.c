@@ -407,6 +407,7 @@ static void test_mode_on_a_metatable_with_its_own_metatable_is_refused(void **st
     assert_refused_at(load_err("local mt = {}\nlocal t = setmetatable({}, mt)\nsetmetatable(mt, nil)\n"
                                "mt.__gc = print"), 13, "__gc is not allowed");
     assert_refused_at(load_err("setmetatable({}, { __mode = 'k' })"), 10, "__mode is not allowed");
+    assert_refused_at(load_err("local X = {}\nsetmetatable(X, X)\nX.__mode = 'k'"), 12, "__mode is not allowed");
 }
 
 static void test_object_idioms_still_work_with_metatables(void **st)
