@@ -606,7 +606,7 @@ static int sb_load(lua_State *L)
  * __gc set after setmetatable is harmless (Lua marks an object for finalization only when
  * its metatable has __gc at setmetatable time), but it is refused the same way. */
 #define SB_GUARD_KEY "gyr.mtguard"          /* registry: the hidden guard metatable */
-#define SB_COPIES_KEY "gyr.mtcopies"        /* registry: { [private copy] = the script's table } */
+#define SB_COPIES_KEY "gyr.mtcopies"        /* registry: { [private copy] = the script's table }, weak keys */
 
 /* Is the value at idx the string "__mode" or "__gc"? */
 static int sb_forbidden_field(lua_State *L, int idx)
@@ -913,7 +913,14 @@ lua_State *ls_sandbox_new(LScript *s)
     lua_pushcfunction(L, sb_guard_newindex);
     lua_setfield(L, -2, "__newindex");
     lua_setfield(L, LUA_REGISTRYINDEX, SB_GUARD_KEY);
+    /* copies -> the script's tables, weak keys (ours, not the script's): an entry goes only
+     * when its copy is no one's metatable any more, and then nothing can ask about it, so
+     * when the collector runs is never seen; strong, every copy made would stay for good */
     lua_newtable(L);
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
     lua_setfield(L, LUA_REGISTRYINDEX, SB_COPIES_KEY);
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, SB_PAIRS_CACHE_KEY);

@@ -430,6 +430,14 @@ static void test_object_idioms_still_work_with_metatables(void **st)
         "V.a = 2 assert(V.a == 4)"), "");
 }
 
+static void test_private_metatable_copies_do_not_pile_up(void **st)
+{
+    (void)st;
+    assert_string_equal(load_err(
+        "local Base = {}\n"
+        "for i = 1, 400000 do setmetatable({}, setmetatable({}, { __index = Base })) end"), "");
+}
+
 /* ---------------------------------------------------------------- work done in C is charged */
 
 static void test_pairs_loop_over_a_big_table_is_stopped(void **st)
@@ -526,6 +534,7 @@ int main(void)
         cmocka_unit_test(test_mode_set_with_rawset_is_refused),
         cmocka_unit_test(test_mode_on_a_metatable_with_its_own_metatable_is_refused),
         cmocka_unit_test(test_object_idioms_still_work_with_metatables),
+        cmocka_unit_test(test_private_metatable_copies_do_not_pile_up),
         cmocka_unit_test(test_pairs_loop_over_a_big_table_is_stopped),
         cmocka_unit_test(test_next_loop_over_a_big_table_is_stopped),
         cmocka_unit_test(test_next_walks_a_table_in_sorted_order),
