@@ -8,7 +8,7 @@
 #include "lscript_int.h"
 #include "sandbox_int.h"
 
-enum { SB_KIND_PLAIN, SB_KIND_REP, SB_KIND_UNPACK, SB_KIND_CONCAT };   /* how sb_charged charges */
+enum { SB_KIND_PLAIN, SB_KIND_REP, SB_KIND_UNPACK, SB_KIND_CONCAT, SB_KIND_BYTES };   /* how sb_charged charges */
 
 /* ================================================================ allocator and hook */
 
@@ -117,7 +117,8 @@ static void sb_charge_instr(lua_State *L, long long n)
 
 /* Library calls that walk or build big data count as the instructions that work would take:
  * one per 16 bytes of each string argument and per table element of each table argument;
- * table.unpack and table.concat per element of the range they walk. Without this a loop of a
+ * table.unpack and table.concat per element of the range they walk, string.byte and
+ * utf8.codepoint per value they can return. Without this a loop of a
  * few big C calls could run for hours inside the instruction budget. */
 #define SB_BYTES_PER_INSTR 16
 /* Adds cost (in bytes) to the instructions used; raises the budget error when spent. */
@@ -138,6 +139,21 @@ static long long sb_range(lua_State *L, int ia)
     return (long long)(j - i) + 1;
 }
 
+/* How many values string.byte / utf8.codepoint (s, i, j) return at most: j - i + 1 with
+ * Lua's relative positions (i defaults to 1, j to i). */
+static long long sb_byte_range(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TSTRING) return 0;
+    lua_Integer len = (lua_Integer)lua_rawlen(L, 1);
+    lua_Integer i = lua_isinteger(L, 2) ? lua_tointeger(L, 2) : 1;
+    if (i < 0) i = i < -len ? 1 : len + i + 1;
+    lua_Integer j = lua_isinteger(L, 3) ? lua_tointeger(L, 3) : i;
+    if (j < 0) j = j < -len ? 0 : len + j + 1;
+    if (j > len) j = len;
+    if (i < 1) i = 1;
+    return j < i ? 0 : (long long)(j - i) + 1;
+}
+
 static int sb_charged(lua_State *L)
 {
     LScript *s = ls_self(L);
@@ -150,6 +166,7 @@ static int sb_charged(lua_State *L)
     sb_charge(L, s, cost);
     if (kind == SB_KIND_UNPACK) sb_charge_instr(L, sb_range(L, 2));
     else if (kind == SB_KIND_CONCAT) sb_charge_instr(L, sb_range(L, 3));
+    else if (kind == SB_KIND_BYTES) sb_charge_instr(L, sb_byte_range(L));
     else if (kind == SB_KIND_REP && n >= 2 && lua_isinteger(L, 2) && lua_tointeger(L, 2) > 0) {
         /* what it will build, before it is built */
         lua_Integer times = lua_tointeger(L, 2);
@@ -192,6 +209,7 @@ static void sb_charge_lib(lua_State *L, const char *lib, const char *const *name
         if (!strcmp(lib, "string") && !strcmp(names[i], "rep")) kind = SB_KIND_REP;
         if (!strcmp(lib, "table") && !strcmp(names[i], "unpack")) kind = SB_KIND_UNPACK;
         if (!strcmp(lib, "table") && !strcmp(names[i], "concat")) kind = SB_KIND_CONCAT;
+        if (!strcmp(names[i], "byte") || !strcmp(names[i], "codepoint")) kind = SB_KIND_BYTES;
         lua_pushinteger(L, kind);
         lua_pushfstring(L, "to '%s'", names[i]);
         lua_pushcclosure(L, sb_charged, 3);
