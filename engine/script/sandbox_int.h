@@ -12,8 +12,10 @@ typedef void (*LsChargeFn)(lua_State *L, long long n);
 /* table.sort(t [, comp]): a stable merge sort, the same order for the same input in every
  * run and build; charges one instruction per comparison through charge (may be NULL). */
 int ls_sort(lua_State *L);
-/* Sets the charge function used by ls_sort and the pattern functions of this state. */
+/* Sets the charge function used by ls_sort and the pattern functions of this state
+ * (sb_sort.c keeps it in the registry); ls_charge_fn gives it back, NULL when none was set. */
 void ls_set_charge(lua_State *L, LsChargeFn charge);
+LsChargeFn ls_charge_fn(lua_State *L);
 
 /* string.find/match/gmatch/gsub with Lua 5.4 pattern semantics, written for the sandbox:
  * every step of the matcher is counted and charged, so a backtracking pattern is stopped by

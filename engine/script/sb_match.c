@@ -16,7 +16,6 @@
 #define SB_STEP_BATCH 1024
 #define SB_SPECIALS "^$*+?.([%-"
 
-LsChargeFn sb_charge_fn(lua_State *L);   /* sb_sort.c */
 
 typedef struct SbMatch {
     lua_State *L;
@@ -303,7 +302,7 @@ static void sb_prepare(SbMatch *m, lua_State *L, const char *s, size_t ls, const
     m->pat_end = p + lp;
     m->level = 0;
     m->depth_left = SB_MAX_DEPTH;
-    m->charge = sb_charge_fn(L);
+    m->charge = ls_charge_fn(L);
     m->steps_left = SB_STEP_BATCH;
 }
 
@@ -431,7 +430,7 @@ static int sb_gmatch_step(lua_State *L)
     const char *p = lua_tolstring(L, lua_upvalueindex(2), &lp);
     (void)s;
     g->m.L = L;                       /* the iterator may run in another coroutine */
-    g->m.charge = sb_charge_fn(L);
+    g->m.charge = ls_charge_fn(L);
     for (const char *src = g->next; src <= g->m.src_end; src++) {
         sb_restart(&g->m);
         const char *e = sb_do_match(&g->m, src, p);

@@ -18,9 +18,7 @@ void ls_set_charge(lua_State *L, LsChargeFn charge)
     lua_setfield(L, LUA_REGISTRYINDEX, SB_CHARGE_KEY);
 }
 
-/* The state's charge function, or NULL. */
-LsChargeFn sb_charge_fn(lua_State *L);
-LsChargeFn sb_charge_fn(lua_State *L)
+LsChargeFn ls_charge_fn(lua_State *L)
 {
     LsChargeFn fn = NULL;
     if (lua_getfield(L, LUA_REGISTRYINDEX, SB_CHARGE_KEY) == LUA_TUSERDATA)
@@ -95,7 +93,7 @@ int ls_sort(lua_State *L)
     lua_Integer n = luaL_len(L, 1);
     if (n <= 1) return 0;
     luaL_argcheck(L, n < INT_MAX / 2, 1, "array too big");
-    SbSort S = { L, 0, 0, sb_charge_fn(L), 0 };
+    SbSort S = { L, 0, 0, ls_charge_fn(L), 0 };
     if (!lua_isnoneornil(L, 2)) {
         luaL_checktype(L, 2, LUA_TFUNCTION);
         S.has_comp = 1;
