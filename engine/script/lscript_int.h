@@ -16,6 +16,11 @@
 #define LS_MAX_EVENT_ERRORS 8                  /* handler errors logged one by one per event */
 #define LS_PANIC_STATUS 70                     /* exit status after a Lua panic (EX_SOFTWARE) */
 #define LS_HOOK_EVERY 1000                     /* count hook period */
+/* Work done in C is charged as instructions (sandbox.c, docs/api.md "The sandbox"). */
+#define LS_LONG_STRING 1024            /* strings this long or longer are charged when made */
+#define LS_STRING_BYTES_PER_INSTR 16   /* ... one instruction per 16 bytes */
+#define LS_BIG_STRING 4096             /* once a string this long exists, each instruction */
+#define LS_BIG_STRING_WEIGHT 512       /* ... counts 1 + (longest string / 512) */
 #define LS_MAX_GOALS 64
 #define LS_MAX_CHUNKS 24
 #define LS_MAX_QUEUE 1024              /* events queued while handlers run (> GAME_MAX_UNITS) */
@@ -38,6 +43,8 @@ struct LScript {
     int mem_exceeded;
     long long budget, used;
     int budget_exceeded;
+    size_t longest_string;      /* longest string ever made in this state (never decreases) */
+    long long hook_weight;      /* instructions charged per VM instruction (1 + ...) */
     char budget_msg[320];
     int n_handlers;             /* on() handlers registered so far (at most LS_MAX_HANDLERS) */
     int event_errors;           /* handler errors in the event being dispatched */

@@ -6,10 +6,40 @@
 #include <string.h>
 #include <lualib.h>
 #include "lscript_int.h"
+#include "sandbox_int.h"
+
+enum { SB_KIND_PLAIN, SB_KIND_REP, SB_KIND_UNPACK, SB_KIND_CONCAT, SB_KIND_BYTES };   /* how sb_charged charges */
 
 /* ================================================================ allocator and hook */
 
-/* Allocator with a byte cap per state; growing past the cap fails (Lua raises a memory error). */
+/* How work done in C is charged. The VM's own instructions are counted by the hook; what a
+ * library function does inside one call is charged from the sizes it works on (never from a
+ * clock, so the same script stops at the same place on every run and every machine):
+ * - strings of LS_LONG_STRING bytes or more are charged when made, one instruction per
+ *   LS_STRING_BYTES_PER_INSTR bytes (this covers '..', string.rep, gsub, concat, format ...);
+ *   only long strings, which Lua never shares, so the charge does not depend on which short
+ *   strings the collector has freed;
+ * - the VM's '==' and '<' on two long strings compare them byte by byte inside one
+ *   instruction and cannot be wrapped: once a string of LS_BIG_STRING bytes or more has been
+ *   made, every instruction counts 1 + longest / LS_BIG_STRING_WEIGHT. The longest string made
+ *   only grows (when it is freed depends on the collector, which is not deterministic), so a
+ *   scenario that once builds a huge string runs slower for the rest of the game; shipped
+ *   scenarios never come near LS_BIG_STRING;
+ * - the library calls are charged in sb_charged and the replacements below. */
+
+/* A long string of n bytes was made: charge it and remember the longest. */
+static void sb_string_made(LScript *s, size_t n)
+{
+    s->used += (long long)(n / LS_STRING_BYTES_PER_INSTR);
+    if (n > s->longest_string) {
+        s->longest_string = n;
+        if (n >= LS_BIG_STRING) s->hook_weight = 1 + (long long)(n / LS_BIG_STRING_WEIGHT);
+    }
+}
+
+/* Allocator with a byte cap per state; growing past the cap fails (Lua raises a memory error).
+ * A new block for a string (ptr NULL, osize LUA_TSTRING) is charged to the budget; the hook
+ * raises the budget error at the next count (the allocator itself must not raise). */
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     LScript *s = ud;
@@ -26,16 +56,32 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
     s->mem_used = s->mem_used - old + nsize;
+    if (!ptr && osize == LUA_TSTRING && nsize >= LS_LONG_STRING) sb_string_made(s, nsize);
     return p;
 }
 
 static void sb_hook(lua_State *L, lua_Debug *ar);
 
-/* The budget is spent: remember where, make every further instruction fail, raise. */
+/* Sets s->where to the FILE:LINE of the innermost Lua function running in L. */
+static void sb_where_now(lua_State *L, LScript *s)
+{
+    lua_Debug d;
+    for (int level = 0; lua_getstack(L, level, &d); level++) {
+        if (lua_getinfo(L, "Sl", &d) && d.currentline > 0) {
+            const char *src = d.source[0] == '@' ? d.source + 1 : d.short_src;
+            snprintf(s->where, sizeof s->where, "%s:%d", src, d.currentline);
+            return;
+        }
+    }
+}
+
+/* The budget is spent: remember where (the line running now), make every further
+ * instruction fail, raise. */
 static void sb_over_budget(lua_State *L, LScript *s)
 {
     if (!s->budget_exceeded) {
         s->budget_exceeded = 1;
+        sb_where_now(L, s);
         snprintf(s->budget_msg, sizeof s->budget_msg,
                  "%.240s: script exceeded its instruction budget (%lld instructions)",
                  s->where[0] ? s->where : s->path, s->budget);
@@ -51,7 +97,7 @@ static void sb_hook(lua_State *L, lua_Debug *ar)
 {
     LScript *s = ls_self(L);
     if (ar->event != LUA_HOOKCOUNT) return;
-    s->used += lua_gethookcount(L);
+    s->used += (long long)lua_gethookcount(L) * (s->hook_weight > 1 ? s->hook_weight : 1);
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
         const char *src = ar->source[0] == '@' ? ar->source + 1 : ar->short_src;
         snprintf(s->where, sizeof s->where, "%s:%d", src, ar->currentline);
@@ -59,29 +105,76 @@ static void sb_hook(lua_State *L, lua_Debug *ar)
     if (s->budget_exceeded || s->used > s->budget) sb_over_budget(L, s);
 }
 
+/* Adds n instructions to those used; raises the budget error when spent. */
+static void sb_charge_instr(lua_State *L, long long n)
+{
+    LScript *s = ls_self(L);
+    if (s->budget <= 0) return;
+    if (n > s->budget) n = s->budget + 1;   /* no overflow from absurd sizes */
+    s->used += n;
+    if (s->budget_exceeded || s->used > s->budget) sb_over_budget(L, s);
+}
+
 /* Library calls that walk or build big data count as the instructions that work would take:
- * one per 16 bytes of each string argument and per table element of each table argument
- * (string.rep: per 16 bytes of its result). Without this a loop of a few big C calls could run
- * for hours inside the instruction budget. Sizes only, so the charge is deterministic. */
+ * one per 16 bytes of each string argument and per table element of each table argument;
+ * table.unpack and table.concat per element of the range they walk, string.byte and
+ * utf8.codepoint per value they can return. Without this a loop of a
+ * few big C calls could run for hours inside the instruction budget. */
 #define SB_BYTES_PER_INSTR 16
 /* Adds cost (in bytes) to the instructions used; raises the budget error when spent. */
 static void sb_charge(lua_State *L, LScript *s, long long cost)
 {
-    if (s->budget <= 0) return;
-    s->used += cost / SB_BYTES_PER_INSTR;
-    if (s->budget_exceeded || s->used > s->budget) sb_over_budget(L, s);
+    (void)s;
+    sb_charge_instr(L, cost / SB_BYTES_PER_INSTR);
+}
+
+/* The range i..j that table.unpack / table.concat (first argument at 1, i at arg ia) walk. */
+static long long sb_range(lua_State *L, int ia)
+{
+    if (lua_type(L, 1) != LUA_TTABLE) return 0;
+    lua_Integer i = lua_isinteger(L, ia) ? lua_tointeger(L, ia) : 1;
+    lua_Integer j = lua_isinteger(L, ia + 1) ? lua_tointeger(L, ia + 1) : (lua_Integer)lua_rawlen(L, 1);
+    if (j < i) return 0;
+    if (i < 0 && j > LUA_MAXINTEGER + i) return LUA_MAXINTEGER;
+    return (long long)(j - i) + 1;
+}
+
+/* How many values string.byte / utf8.codepoint (s, i, j) return at most: j - i + 1 with
+ * Lua's relative positions (i defaults to 1, j to i). */
+static long long sb_byte_range(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TSTRING) return 0;
+    lua_Integer len = (lua_Integer)lua_rawlen(L, 1);
+    lua_Integer i = lua_isinteger(L, 2) ? lua_tointeger(L, 2) : 1;
+    if (i < 0) i = i < -len ? 1 : len + i + 1;
+    lua_Integer j = lua_isinteger(L, 3) ? lua_tointeger(L, 3) : i;
+    if (j < 0) j = j < -len ? 0 : len + j + 1;
+    if (j > len) j = len;
+    if (i < 1) i = 1;
+    return j < i ? 0 : (long long)(j - i) + 1;
 }
 
 static int sb_charged(lua_State *L)
 {
     LScript *s = ls_self(L);
-    int n = lua_gettop(L), is_rep = lua_toboolean(L, lua_upvalueindex(2));
+    int n = lua_gettop(L), kind = (int)lua_tointeger(L, lua_upvalueindex(2));
     long long cost = 0;
     for (int i = 1; i <= n; i++) {
         if (lua_type(L, i) == LUA_TSTRING) cost += (long long)lua_rawlen(L, i);
         else if (lua_type(L, i) == LUA_TTABLE) cost += (long long)lua_rawlen(L, i) * SB_BYTES_PER_INSTR;
     }
     sb_charge(L, s, cost);
+    if (kind == SB_KIND_UNPACK) sb_charge_instr(L, sb_range(L, 2));
+    else if (kind == SB_KIND_CONCAT) sb_charge_instr(L, sb_range(L, 3));
+    else if (kind == SB_KIND_BYTES) sb_charge_instr(L, sb_byte_range(L));
+    else if (kind == SB_KIND_REP && n >= 2 && lua_isinteger(L, 2) && lua_tointeger(L, 2) > 0) {
+        /* what it will build, before it is built */
+        lua_Integer times = lua_tointeger(L, 2);
+        size_t l = lua_type(L, 1) == LUA_TSTRING ? lua_rawlen(L, 1) : 0;
+        size_t sep = n >= 3 && lua_type(L, 3) == LUA_TSTRING ? lua_rawlen(L, 3) : 0;
+        if (l + sep > 0 && times < (lua_Integer)(LS_MEM_CAP / (l + sep)) + 1)
+            sb_charge(L, s, (long long)times * (long long)(l + sep));
+    }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     if (lua_pcall(L, n, LUA_MULTRET, 0) != LUA_OK) {
@@ -103,8 +196,6 @@ static int sb_charged(lua_State *L)
         }
         return lua_error(L);
     }
-    if (is_rep && lua_gettop(L) >= 1 && lua_type(L, 1) == LUA_TSTRING)
-        sb_charge(L, s, (long long)lua_rawlen(L, 1));   /* what it built */
     return lua_gettop(L);
 }
 
@@ -114,7 +205,12 @@ static void sb_charge_lib(lua_State *L, const char *lib, const char *const *name
     lua_getglobal(L, lib);
     for (int i = 0; names[i]; i++) {
         if (lua_getfield(L, -1, names[i]) != LUA_TFUNCTION) { lua_pop(L, 1); continue; }
-        lua_pushboolean(L, !strcmp(lib, "string") && !strcmp(names[i], "rep"));
+        int kind = SB_KIND_PLAIN;
+        if (!strcmp(lib, "string") && !strcmp(names[i], "rep")) kind = SB_KIND_REP;
+        if (!strcmp(lib, "table") && !strcmp(names[i], "unpack")) kind = SB_KIND_UNPACK;
+        if (!strcmp(lib, "table") && !strcmp(names[i], "concat")) kind = SB_KIND_CONCAT;
+        if (!strcmp(names[i], "byte") || !strcmp(names[i], "codepoint")) kind = SB_KIND_BYTES;
+        lua_pushinteger(L, kind);
         lua_pushfstring(L, "to '%s'", names[i]);
         lua_pushcclosure(L, sb_charged, 3);
         lua_setfield(L, -2, names[i]);
@@ -181,7 +277,24 @@ static void sb_key_of(lua_State *L, int idx, SbKey *k)
     }
 }
 
-/* Pushes a new array of t's keys in sorted order; returns the count. t must be absolute. */
+/* Charges for pairs/next, in instructions per key: checking a cached key list against the
+ * table, and sorting (per key and per level of the merge, i.e. n * log2 n). */
+#define SB_KEY_CHECK_COST 2
+#define SB_KEY_SORT_COST 4
+#define SB_PAIRS_CACHE_KEY "gyr.pairs"        /* registry: { [table] = its sorted keys } */
+#define SB_PAIRS_RING_KEY "gyr.pairs.ring"    /* registry: the cached tables, oldest first */
+#define SB_PAIRS_CACHE_SIZE 64                /* tables whose sorted keys are kept */
+#define SB_PAIRS_CACHE_MIN 16                 /* smaller tables are sorted every time */
+
+static int sb_log2(long long n)
+{
+    int l = 1;
+    while (n > 1) { n >>= 1; l++; }
+    return l;
+}
+
+/* Pushes a new array of t's keys in sorted order; returns the count. t must be absolute.
+ * Charges the sort before doing it. */
 static int sb_sorted_keys(lua_State *L, int t)
 {
     int n = 0;
@@ -200,6 +313,7 @@ static int sb_sorted_keys(lua_State *L, int t)
         lua_pop(L, 1);
     }
     if (n < 2) return n;
+    sb_charge_instr(L, (long long)n * SB_KEY_SORT_COST * sb_log2(n));
     SbKey *keys = lua_newuserdatauv(L, sizeof(SbKey) * (size_t)n, 0);
     for (int i = 0; i < n; i++) {
         lua_rawgeti(L, kt, i + 1);
@@ -207,7 +321,7 @@ static int sb_sorted_keys(lua_State *L, int t)
         keys[i].slot = i + 1;
         lua_pop(L, 1);
     }
-    qsort(keys, (size_t)n, sizeof(SbKey), sb_key_cmp);
+    qsort(keys, (size_t)n, sizeof(SbKey), sb_key_cmp);   /* keys are distinct: any sort agrees */
     lua_createtable(L, n, 0);
     for (int i = 0; i < n; i++) {
         lua_rawgeti(L, kt, keys[i].slot);
@@ -215,6 +329,81 @@ static int sb_sorted_keys(lua_State *L, int t)
     }
     lua_replace(L, kt);                  /* sorted keys replace the unsorted ones */
     lua_pop(L, 1);                       /* the userdata */
+    return n;
+}
+
+/* Does the sorted key list at keys (n keys) hold exactly the keys of t now? Counting the
+ * table's keys and finding every listed key in it proves it: O(n), no sort. */
+static int sb_keys_still_match(lua_State *L, int t, int keys, lua_Integer n)
+{
+    sb_charge_instr(L, (long long)n * SB_KEY_CHECK_COST);
+    lua_Integer count = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (++count > n) { lua_pop(L, 1); return 0; }
+    }
+    if (count != n) return 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, keys, i);
+        int gone = lua_rawget(L, t) == LUA_TNIL;
+        lua_pop(L, 1);
+        if (gone) return 0;
+    }
+    return 1;
+}
+
+/* Pushes t's keys in sorted order and returns their count. The sorted list of a big table is
+ * kept (strongly, for the last SB_PAIRS_CACHE_SIZE tables, evicted oldest first) and reused
+ * while the table holds the same keys, so a loop of pairs() over an unchanged table does not
+ * sort it again. fresh: check the cached list against the table (pairs, next(t)); otherwise
+ * (next(t, k)) trust it, as a traversal may only clear fields, never add them. Whether the
+ * cache holds a table depends only on the calls the script made, never on the collector.
+ * t must be absolute. */
+static int sb_keys(lua_State *L, int t, int fresh)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, SB_PAIRS_CACHE_KEY);
+    int cache = lua_gettop(L);
+    lua_pushvalue(L, t);
+    if (lua_rawget(L, cache) == LUA_TTABLE) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        if (!fresh || sb_keys_still_match(L, t, lua_gettop(L), n)) {
+            lua_remove(L, cache);
+            return (int)n;
+        }
+        lua_pop(L, 1);
+        int n2 = sb_sorted_keys(L, t);
+        lua_pushvalue(L, t);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, cache);            /* same slot in the ring, new list */
+        lua_remove(L, cache);
+        return n2;
+    }
+    lua_pop(L, 1);
+    int n = sb_sorted_keys(L, t);
+    if (n >= SB_PAIRS_CACHE_MIN) {
+        lua_getfield(L, LUA_REGISTRYINDEX, SB_PAIRS_RING_KEY);
+        int ring = lua_gettop(L);
+        lua_getfield(L, ring, "next");
+        lua_Integer slot = lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        if (slot < 1 || slot > SB_PAIRS_CACHE_SIZE) slot = 1;
+        if (lua_rawgeti(L, ring, slot) == LUA_TTABLE) {   /* evict the oldest */
+            lua_pushnil(L);
+            lua_rawset(L, cache);
+        } else {
+            lua_pop(L, 1);
+        }
+        lua_pushvalue(L, t);
+        lua_rawseti(L, ring, slot);
+        lua_pushinteger(L, slot % SB_PAIRS_CACHE_SIZE + 1);
+        lua_setfield(L, ring, "next");
+        lua_pop(L, 1);                   /* ring */
+        lua_pushvalue(L, t);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, cache);
+    }
+    lua_remove(L, cache);
     return n;
 }
 
@@ -245,8 +434,9 @@ static int sb_pairs(lua_State *L)
         return 3;
     }
     luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
     lua_pushvalue(L, 1);
-    sb_sorted_keys(L, 1);
+    sb_keys(L, 1, 1);
     lua_pushinteger(L, 0);
     lua_pushcclosure(L, sb_pairs_iter, 3);
     lua_pushvalue(L, 1);
@@ -254,29 +444,47 @@ static int sb_pairs(lua_State *L)
     return 3;
 }
 
-/* next(t, k): the key after k in the same sorted order (linear per call). */
+/* Position of the first key in keys[1..n] that is not before k (binary search); sets *same
+ * when that key is k itself. */
+static int sb_key_position(lua_State *L, int keys, int n, int kidx, int *same)
+{
+    SbKey k, c;
+    sb_key_of(L, kidx, &k);
+    int lo = 1, hi = n;
+    *same = 0;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        lua_rawgeti(L, keys, mid);
+        sb_key_of(L, -1, &c);
+        int r = sb_key_cmp(&c, &k);
+        lua_pop(L, 1);
+        if (r == 0) { *same = 1; return mid; }
+        if (r < 0) lo = mid + 1; else hi = mid - 1;
+    }
+    return lo;
+}
+
+/* next(t, k): the key after k in the same sorted order. next(t) (re)builds the table's sorted
+ * key list; next(t, k) continues along it in O(log n). A key that is no longer in the table
+ * (cleared during the traversal) continues after where it was. */
 static int sb_next(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    int n = sb_sorted_keys(L, 1);
+    int first = lua_isnil(L, 2);
+    int n = sb_keys(L, 1, first);
     int keys = lua_gettop(L);
     int pos = 0;
-    if (!lua_isnil(L, 2)) {
-        SbKey k, c;
-        sb_key_of(L, 2, &k);
-        int lo = 1, hi = n, found = 0;
-        while (lo <= hi) {
-            int mid = (lo + hi) / 2;
-            lua_rawgeti(L, keys, mid);
-            sb_key_of(L, -1, &c);
-            int r = sb_key_cmp(&c, &k);
+    if (!first) {
+        int same;
+        pos = sb_key_position(L, keys, n, 2, &same);
+        if (!same) {                     /* not in the list: the list may be older than t */
             lua_pop(L, 1);
-            if (r == 0) { found = mid; break; }
-            if (r < 0) lo = mid + 1; else hi = mid - 1;
+            n = sb_keys(L, 1, 1);
+            keys = lua_gettop(L);
+            pos = sb_key_position(L, keys, n, 2, &same);
         }
-        if (!found) return luaL_error(L, "invalid key to 'next'");
-        pos = found;
+        if (!same) pos--;                /* continue before the first key after k */
     }
     for (int i = pos + 1; i <= n; i++) {
         lua_rawgeti(L, keys, i);
@@ -335,37 +543,248 @@ static int sb_print(lua_State *L)
     return 0;
 }
 
-/* load(chunk [, name [, mode [, env]]]): text chunks only. */
+/* Loading is charged per byte of text before it is parsed (1 instruction per
+ * SB_LOAD_BYTES_PER_INSTR bytes), so load() of megabytes of text is stopped before the parser
+ * spends seconds on it. */
+#define SB_LOAD_BYTES_PER_INSTR 2
+
+typedef struct SbReader { int fn; size_t len; const char *piece; } SbReader;
+
+/* lua_load reader for load(function): calls the script's function for each piece, charges it. */
+static const char *sb_load_reader(lua_State *L, void *ud, size_t *size)
+{
+    SbReader *r = ud;
+    luaL_checkstack(L, 2, "too many nested functions");
+    lua_pushvalue(L, r->fn);
+    lua_call(L, 0, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        *size = 0;
+        return NULL;
+    }
+    if (!lua_isstring(L, -1)) luaL_error(L, "reader function must return a string");
+    lua_replace(L, r->fn + 1);           /* keep the piece alive in the slot above the function */
+    const char *p = lua_tolstring(L, r->fn + 1, size);
+    sb_charge_instr(L, (long long)(*size / SB_LOAD_BYTES_PER_INSTR));
+    return p;
+}
+
+/* load(chunk [, name [, mode [, env]]]): text chunks only; charged per byte. Returns the
+ * function, or nil and the message, like Lua's. */
 static int sb_load(lua_State *L)
 {
     const char *mode = luaL_optstring(L, 3, "t");
     if (strchr(mode, 'b'))
         return luaL_error(L, "load: binary chunks are not allowed in scenarios");
-    int n = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));      /* the original load */
-    lua_pushvalue(L, 1);
-    if (n >= 2) lua_pushvalue(L, 2); else lua_pushnil(L);
-    lua_pushliteral(L, "t");
-    int nargs = 3;
-    if (n >= 4) { lua_pushvalue(L, 4); nargs = 4; }
-    lua_call(L, nargs, LUA_MULTRET);
-    return lua_gettop(L) - n;
+    int has_env = !lua_isnone(L, 4);
+    size_t len;
+    const char *text = lua_tolstring(L, 1, &len);
+    int st;
+    if (text) {
+        sb_charge_instr(L, (long long)(len / SB_LOAD_BYTES_PER_INSTR));
+        const char *name = luaL_optstring(L, 2, text);
+        st = luaL_loadbufferx(L, text, len, name, "t");
+    } else {
+        const char *name = luaL_optstring(L, 2, "=(load)");
+        luaL_checktype(L, 1, LUA_TFUNCTION);
+        lua_settop(L, 4);
+        lua_pushvalue(L, 1);             /* slot 5: the reader function; 6: the current piece */
+        lua_pushnil(L);
+        SbReader r = { 5, 0, NULL };
+        st = lua_load(L, sb_load_reader, &r, name, "t");
+    }
+    if (st != LUA_OK) {
+        if (ls_self(L)->budget_exceeded) return lua_error(L);
+        luaL_pushfail(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    if (has_env) {                       /* the env is the first upvalue, as in Lua's load */
+        lua_pushvalue(L, 4);
+        if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+    }
+    return 1;
 }
 
-/* setmetatable(t, mt): refuses __gc and __mode, whose timing would make games differ. */
+/* ---------------------------------------------------------------- metatables
+ * Weak tables and finalizers would let the collector's timing reach the game, so __mode and
+ * __gc must never be in a table that is a metatable. setmetatable checks the table it is
+ * given; what remains is a field added later. The design:
+ * - every table in use as a metatable gets a metatable of its own, whose __newindex refuses
+ *   __mode and __gc and sets any other field as usual: the hidden guard (getmetatable does
+ *   not show it), so assigning Class.__mode later is refused while Class.__index = Class,
+ *   Class.method = f ... work as before;
+ * - a metatable that already has the script's own metatable (setmetatable(Derived, {__index
+ *   = Base}) then setmetatable(obj, Derived)) gets, instead of that table, a private copy of
+ *   it with the refusing __newindex added when it has none. The copy is never given to the
+ *   script (getmetatable returns the script's table), so it cannot be emptied; a change made
+ *   to the script's table after the copy is not seen. setmetatable(X, X) is the same case;
+ * - rawset refuses __mode and __gc (it would go round __newindex);
+ * - getmetatable guards any metatable it hands out that is not yet guarded.
+ * __gc set after setmetatable is harmless (Lua marks an object for finalization only when
+ * its metatable has __gc at setmetatable time), but it is refused the same way. */
+#define SB_GUARD_KEY "gyr.mtguard"          /* registry: the hidden guard metatable */
+#define SB_COPIES_KEY "gyr.mtcopies"        /* registry: { [private copy] = the script's table }, weak keys */
+
+/* Is the value at idx the string "__mode" or "__gc"? */
+static int sb_forbidden_field(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TSTRING) return 0;
+    const char *k = lua_tostring(L, idx);
+    return !strcmp(k, "__mode") || !strcmp(k, "__gc");
+}
+
+static int sb_refuse_field(lua_State *L, int idx, const char *how)
+{
+    return luaL_error(L, "%s: %s is not allowed in scenarios (%s)", how, lua_tostring(L, idx),
+                      !strcmp(lua_tostring(L, idx), "__mode") ?
+                      "weak tables are emptied when the collector runs, which differs from run to run" :
+                      "finalizers run when the collector runs, which differs from run to run");
+}
+
+/* __newindex of the guard and of private copies: (t, k, v). */
+static int sb_guard_newindex(lua_State *L)
+{
+    if (sb_forbidden_field(L, 2)) return sb_refuse_field(L, 2, "metatable field");
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 0;
+}
+
+/* Raises when the table at idx holds __mode or __gc (raw: as the collector reads it). */
+static void sb_check_metatable_fields(lua_State *L, int idx, const char *how)
+{
+    static const char *const bad[] = { "__gc", "__mode" };
+    for (int i = 0; i < 2; i++) {
+        lua_pushstring(L, bad[i]);
+        int found = lua_rawget(L, idx) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (found) {
+            lua_pushstring(L, bad[i]);
+            sb_refuse_field(L, lua_gettop(L), how);
+        }
+    }
+}
+
+/* 1 when the table at idx's own metatable is the guard, 2 when it is a private copy, else 0. */
+static int sb_guarded(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx)) return 0;
+    int r = 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, SB_GUARD_KEY);
+    if (lua_rawequal(L, -1, -2)) r = 1;
+    lua_pop(L, 1);
+    if (!r) {
+        lua_getfield(L, LUA_REGISTRYINDEX, SB_COPIES_KEY);
+        lua_pushvalue(L, -2);
+        if (lua_rawget(L, -2) != LUA_TNIL) r = 2;
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    return r;
+}
+
+/* Pushes a private copy of the table at idx (a metatable's metatable), with the refusing
+ * __newindex when it has none, and records which table it copies. */
+static void sb_push_copy(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    sb_check_metatable_fields(L, idx, "setmetatable");
+    sb_charge_instr(L, (long long)lua_rawlen(L, idx) + 8);
+    lua_newtable(L);
+    int c = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {           /* the order of copying cannot be seen */
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, c);
+    }
+    if (lua_getfield(L, c, "__newindex") == LUA_TNIL) {
+        lua_pushcfunction(L, sb_guard_newindex);
+        lua_setfield(L, c, "__newindex");
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, SB_COPIES_KEY);
+    lua_pushvalue(L, c);
+    lua_pushvalue(L, idx);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+/* The table at idx is (now) a metatable: make sure no __mode or __gc can be added to it. */
+static void sb_guard(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (sb_guarded(L, idx)) return;
+    if (lua_getmetatable(L, idx)) {      /* the script's own metatable: a private copy of it */
+        sb_push_copy(L, lua_gettop(L));
+        lua_setmetatable(L, idx);
+        lua_pop(L, 1);
+        return;
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, SB_GUARD_KEY);
+    lua_setmetatable(L, idx);
+}
+
+/* setmetatable(t, mt): refuses __gc and __mode, now and later (see above). */
 static int sb_setmetatable(lua_State *L)
 {
-    if (lua_type(L, 2) == LUA_TTABLE) {
-        if (lua_getfield(L, 2, "__gc") != LUA_TNIL)
-            return luaL_error(L, "setmetatable: __gc is not allowed in scenarios");
-        lua_pop(L, 1);
-        if (lua_getfield(L, 2, "__mode") != LUA_TNIL)
-            return luaL_error(L, "setmetatable: weak tables (__mode) are not allowed in scenarios");
-        lua_pop(L, 1);
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    int is_metatable = sb_guarded(L, 1) != 0;
+    if (t == LUA_TNIL) {
+        if (is_metatable) lua_getfield(L, LUA_REGISTRYINDEX, SB_GUARD_KEY);
+        else lua_pushnil(L);
+        lua_setmetatable(L, 1);
+    } else {
+        sb_check_metatable_fields(L, 2, "setmetatable");
+        if (is_metatable || lua_rawequal(L, 1, 2)) {
+            /* a metatable's metatable (or a table made its own metatable, which the guard
+             * cannot sit on): a private copy */
+            sb_push_copy(L, 2);
+        } else {
+            sb_guard(L, 2);
+            lua_pushvalue(L, 2);
+        }
+        lua_setmetatable(L, 1);
     }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, 1);
+    lua_settop(L, 1);
+    return 1;
+}
+
+/* getmetatable(v): as Lua's, but the guard is not shown and a private copy shows as the
+ * script's table it was made from. */
+static int sb_getmetatable(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (!lua_getmetatable(L, 1)) { lua_pushnil(L); return 1; }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return 1;   /* protected */
+    int g = lua_type(L, 1) == LUA_TTABLE ? sb_guarded(L, 1) : 0;
+    if (g == 1) { lua_pushnil(L); return 1; }
+    if (g == 2) {
+        lua_getfield(L, LUA_REGISTRYINDEX, SB_COPIES_KEY);
+        lua_pushvalue(L, -2);
+        lua_rawget(L, -2);
+        return 1;
+    }
+    sb_guard(L, -1);                     /* e.g. the string metatable: a metatable from now on */
+    return 1;
+}
+
+/* rawset(t, k, v): as Lua's, but __mode and __gc are refused (they would go round the
+ * guard's __newindex). */
+static int sb_rawset(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    if (sb_forbidden_field(L, 2)) return sb_refuse_field(L, 2, "rawset");
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
     return 1;
 }
 
@@ -410,34 +829,6 @@ static int sb_rep(lua_State *L)
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
     return 1;
-}
-
-/* Guard for the pattern functions: backtracking over long subjects can take hours inside one
- * C call, out of reach of the instruction hook. Refuse when subject length to the power of
- * the number of quantifiers (+1 unanchored) is too big. */
-static int sb_pattern_guarded(lua_State *L)
-{
-    size_t n, pl;
-    luaL_checklstring(L, 1, &n);
-    const char *p = luaL_checklstring(L, 2, &pl);
-    int plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
-    if (!plain) {
-        int q = 0, anchored = p[0] == '^';
-        for (size_t i = 0; i < pl; i++) {
-            if (p[i] == '%') { i++; continue; }
-            if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?') q++;
-        }
-        int power = q + (anchored ? 0 : 1);
-        double cost = 1;
-        for (int i = 0; i < power && cost < 1e18; i++) cost *= (double)(n + 1);
-        if (q > 0 && cost > 4e9)
-            return luaL_error(L, "pattern with %d repetitions too costly for a subject of %d bytes",
-                              q, (int)n);
-    }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
 }
 
 /* table.move: refuses ranges that would spin in C for a long time. */
@@ -532,27 +923,40 @@ lua_State *ls_sandbox_new(LScript *s)
     sb_remove(L, NULL, "collectgarbage");
     sb_remove(L, NULL, "warn");
     sb_remove(L, "string", "dump");
-    lua_getglobal(L, "load");
-    lua_pushcclosure(L, sb_load, 1);
-    lua_setglobal(L, "load");
-    lua_getglobal(L, "setmetatable");
-    lua_pushcclosure(L, sb_setmetatable, 1);
-    lua_setglobal(L, "setmetatable");
+    lua_register(L, "load", sb_load);
+    lua_register(L, "setmetatable", sb_setmetatable);
+    lua_register(L, "getmetatable", sb_getmetatable);
+    lua_register(L, "rawset", sb_rawset);
+    lua_newtable(L);                                 /* the guard of every metatable */
+    lua_pushcfunction(L, sb_guard_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_setfield(L, LUA_REGISTRYINDEX, SB_GUARD_KEY);
+    /* copies -> the script's tables, weak keys (ours, not the script's): an entry goes only
+     * when its copy is no one's metatable any more, and then nothing can ask about it, so
+     * when the collector runs is never seen; strong, every copy made would stay for good */
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, SB_COPIES_KEY);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, SB_PAIRS_CACHE_KEY);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, SB_PAIRS_RING_KEY);
+    ls_set_charge(L, sb_charge_instr);
     lua_register(L, "print", sb_print);
     lua_register(L, "tostring", sb_tostring);
     lua_register(L, "pairs", sb_pairs);
     lua_register(L, "next", sb_next);
     sb_wrap(L, "string", "format", sb_format, 0);
     sb_wrap(L, "string", "rep", sb_rep, 0);
-    sb_wrap(L, "string", "find", sb_pattern_guarded, 1);   /* 4th arg 'plain' honoured */
-    lua_getglobal(L, "string");
-    static const char *const pat[] = { "match", "gmatch", "gsub" };
-    for (int i = 0; i < 3; i++) {
-        lua_getfield(L, -1, pat[i]);
-        lua_pushboolean(L, 0);
-        lua_pushcclosure(L, sb_pattern_guarded, 2);
-        lua_setfield(L, -2, pat[i]);
-    }
+    lua_getglobal(L, "string");                      /* patterns charged per step */
+    ls_open_patterns(L, -1);
+    lua_pop(L, 1);
+    lua_getglobal(L, "table");                       /* a deterministic sort */
+    lua_pushcfunction(L, ls_sort);
+    lua_setfield(L, -2, "sort");
     lua_pop(L, 1);
     sb_wrap(L, "table", "move", sb_move, 0);
     lua_getglobal(L, "math");

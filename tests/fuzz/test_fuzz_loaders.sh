@@ -4,13 +4,18 @@
 # bindings (fuzz_api.c) with clang's address and undefined-behaviour sanitizers, and the two
 # pure-C parsers again with the memory sanitizer; runs the regression inputs in
 # tests/fuzz/repro/ and the hostile scripts in tests/fuzz/hostile/ (endless loops, memory bombs:
-# each once, as they are slow), then fuzzes each target from the real files for a fixed number
+# each once, as they are slow) and every .lua file in tests/hostile/*/ (the hostile suites'
+# scenarios, through the scenario target), then fuzzes each target from the real files for a fixed number
 # of runs with a fixed seed. Any crash, leak, UB report, uninitialised read, timeout or runaway
-# allocation fails the test and leaves the input in BUILD/tests/fuzz/artifacts/. Skipped (passes)
+# allocation fails the test and leaves the input in BUILD/tests/fuzz/artifacts/. The per-input
+# timeout is only a guard against a hang: the script budget stops hostile inputs by counting
+# work, and a sanitized build on a machine shared with other jobs can be many times slower
+# than usual, so the guard is generous (FUZZ_TIMEOUT seconds, default 1200). Skipped (passes)
 # when clang cannot build libFuzzer programs. Longer runs: FUZZ_SCALE=10 multiplies every count.
 set -u
 BIN="$1"; SRC="$2"; WORK="$3/fuzz"
 SCALE="${FUZZ_SCALE:-1}"
+GUARD="${FUZZ_TIMEOUT:-1200}"   # seconds per input before libFuzzer calls it a hang
 mkdir -p "$WORK"
 cd "$WORK" || exit 1
 passed=0; failed=0
@@ -120,10 +125,13 @@ run() {
     local opts=(-seed=1 -timeout="$tmo" -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len="$maxlen"
                 ${dict:+-dict="$SRC/tests/fuzz/$dict.dict"} -artifact_prefix="$WORK/artifacts/$name-"
                 -len_control=0 -error_exitcode=77 -timeout_exitcode=78 -print_final_stats=1)
-    local repro=() d
+    local repro=() d f
     for d in repro hostile; do    # regression inputs and hostile seeds: too slow to mutate, run once
         [ -d "$SRC/tests/fuzz/$d/${name%_msan}" ] && repro+=("$SRC/tests/fuzz/$d/${name%_msan}"/*)
     done
+    if [ "$name" = scenario ]; then   # the hostile suites' scenarios (tests/hostile/door/, budget/, ...)
+        for f in "$SRC"/tests/hostile/*/*.lua; do [ -f "$f" ] && repro+=("$f"); done
+    fi
     local start=$SECONDS
     "bin/$bin" "${opts[@]}" "${repro[@]}" "$seeds"/* > "log-$name-inputs.txt" 2>&1
     rc=$?
@@ -145,15 +153,15 @@ run() {
         ok "$name: ${#repro[@]} fixed inputs, ${execs:-?} runs in $((SECONDS - start)) s, no crash, leak or UB"
     fi
 }
-run mapio     fuzz_mapio     mapio   100000 4096  10
-run record    fuzz_record    record  100000 4096  10
-run replay    fuzz_replay    record   20000 8192  30
-run campaign  fuzz_campaign  campaign  8000 8192  30
-run api       fuzz_api       ""         600 4096  60
-run scenario  fuzz_scenario  scenario  2500 65536 60
+run mapio     fuzz_mapio     mapio   100000 4096  "$GUARD"
+run record    fuzz_record    record  100000 4096  "$GUARD"
+run replay    fuzz_replay    record   20000 8192  "$GUARD"
+run campaign  fuzz_campaign  campaign  8000 8192  "$GUARD"
+run api       fuzz_api       ""         600 4096  "$GUARD"
+run scenario  fuzz_scenario  scenario  2500 65536 "$GUARD"
 if [ $MSAN = 1 ]; then
-    run mapio_msan  fuzz_mapio_msan  mapio  30000 4096 10
-    run record_msan fuzz_record_msan record 30000 4096 10
+    run mapio_msan  fuzz_mapio_msan  mapio  30000 4096 "$GUARD"
+    run record_msan fuzz_record_msan record 30000 4096 "$GUARD"
 else
     echo "note: clang cannot build -fsanitize=memory programs here: uninitialised reads are not checked"
 fi

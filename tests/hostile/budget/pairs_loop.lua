@@ -1,0 +1,28 @@
+-- pairs_loop.lua - hostile input for test_hostile_budget.sh (also run once under ASan/UBSan by
+-- test_fuzz_loaders.sh): a handler loops pairs() over a 200,000-key table (pairs sorted all keys on every call, about 5 instructions charged, 0.6 s a call)
+-- mode: play
+-- expect: instruction budget
+-- verify: replay
+scenario {
+  id = "hb_pairs_loop", title = "Hostile budget", years = "1114",
+  start = { year = 1114, month = 10, day = 8 }, turn_days = 10, turns = 3,
+  sides = { "jin", "liao" },
+  map = { rows = { "s s s . . .", "s s . . . .", "s . . . . .", ". . . . . ." },
+          places = { { id = "a", name = "A", hanzi = "甲", kind = "town", col = 0, row = 0 },
+                     { id = "b", name = "B", hanzi = "乙", kind = "fortress", col = 5, row = 3 } } },
+}
+faction { id = "jin", name = "Jin", color = 0xE69F00 }
+faction { id = "liao", name = "Liao", color = 0x0072B2 }
+relation("jin", "liao", "war")
+place("a", { owner = "jin", vp = 1, supply = true })
+place("b", { owner = "liao", vp = 1, supply = true })
+unit { type = "levy", faction = "jin", at = "a", steps = 2, tag = "j" }
+unit { type = "levy", faction = "liao", at = "b", steps = 2, tag = "l" }
+victory { type = "take", faction = "jin", place = "b", text = "Jin take B" }
+victory { type = "hold", faction = "liao", place = "b", text = "Liao hold B" }
+local big = {}
+for i = 1, 200000 do big["k" .. i] = i end
+on("turn_start", function(ev)
+  local n = 0
+  while true do for k, v in pairs(big) do n = n + 1 break end end -- here
+end)
