@@ -991,6 +991,17 @@ uint64_t ls_fnv1a(uint64_t h, const void *data, size_t len)
 /* Lua shortens long chunk names to "...tail"; put the full path back when it is one of ours. */
 static void sb_repair(const LScript *s, const char *msg, char *out, size_t cap)
 {
+    if (s->mode == LS_MODE_PLAY) {      /* a chunk named by its display name: give the user the path */
+        for (int i = 0; i < s->n_chunks; i++) {
+            char shown[LSCRIPT_PATH_LEN];
+            ls_display_name(s->chunks[i], shown, sizeof shown);
+            size_t sl = strlen(shown);
+            if (sl && strncmp(msg, shown, sl) == 0 && msg[sl] == ':') {
+                snprintf(out, cap, "%s%s", s->chunks[i], msg + sl);
+                return;
+            }
+        }
+    }
     if (strncmp(msg, "...", 3) == 0) {
         const char *tail = msg + 3;
         const char *colon = strchr(tail, ':');
@@ -1049,11 +1060,12 @@ int ls_pcall(LScript *s, int nargs, int nres, long long budget)
     }
     const char *msg = lua_tostring(L, -1);
     if (s->budget_exceeded) {
-        snprintf(s->last_error, sizeof s->last_error, "%s", s->budget_msg);
+        sb_repair(s, s->budget_msg, s->last_error, sizeof s->last_error);
     } else if (st == LUA_ERRMEM || (s->mem_exceeded && msg && strstr(msg, "not enough memory"))) {
-        snprintf(s->last_error, sizeof s->last_error,
-                 "%.400s: script exceeded its memory limit (%d MiB)",
+        char m[sizeof s->last_error];
+        snprintf(m, sizeof m, "%.400s: script exceeded its memory limit (%d MiB)",
                  s->where[0] ? s->where : s->path, (int)(LS_MEM_CAP >> 20));
+        sb_repair(s, m, s->last_error, sizeof s->last_error);
     } else {
         sb_repair(s, msg ? msg : "unknown error", s->last_error, sizeof s->last_error);
     }
@@ -1090,8 +1102,14 @@ int ls_load_file(LScript *s, const char *path, uint64_t *hash)
     if (hash) *hash = ls_fnv1a(*hash, buf, len);
     if (s->n_chunks < LS_MAX_CHUNKS)
         snprintf(s->chunks[s->n_chunks++], LSCRIPT_PATH_LEN, "%s", path);
-    char name[LSCRIPT_PATH_LEN + 2];
-    snprintf(name, sizeof name, "@%s", path);
+    /* In play the chunk is named by its display name (scripts/..., the path inside the mods
+     * folder, or the file name): Lua puts the chunk name into every error message, and a script
+     * may catch one and log it, so a folder of this machine would reach the hashed log. --check
+     * and listings keep the path the user gave. */
+    char shown[LSCRIPT_PATH_LEN], name[LSCRIPT_PATH_LEN + 2];
+    if (s->mode == LS_MODE_PLAY) ls_display_name(path, shown, sizeof shown);
+    else snprintf(shown, sizeof shown, "%s", path);
+    snprintf(name, sizeof name, "@%s", shown);
     const char *start = buf;
     size_t n = len;
     if (n >= 3 && memcmp(start, "\xEF\xBB\xBF", 3) == 0) { start += 3; n -= 3; }  /* UTF-8 BOM */

@@ -38,7 +38,7 @@ printf '%s' "$out" | grep -q "index_strings.lua:23: unit without a type" \
 mkdir -p "$SCRATCH/elsewhere/deeper/folder"
 cp "$IN"/*.lua "$SCRATCH/elsewhere/deeper/folder/"
 for name in newindex_g rawset_declaration choice_len choice_options memory_after_cap error_objects \
-            message_tostring coroutines deep_recursion handler_multiplies handler_error; do
+            message_tostring coroutines deep_recursion handler_multiplies handler_error caught_error; do
     a="$(run --headless --scenario "$IN/$name.lua" --seed 1 --ai all --turns 3 --json 2>"$SCRATCH/$name.err")"; rca=$?
     b="$(run --headless --scenario "$IN/$name.lua" --seed 1 --ai all --turns 3 --json 2>/dev/null)"; rcb=$?
     c="$(run --headless --scenario "$SCRATCH/elsewhere/deeper/folder/$name.lua" --seed 1 --ai all --turns 3 --json 2>/dev/null)"; rcc=$?
