@@ -52,12 +52,13 @@ void ui_objectives_build(const UiApp *app, const Game *g, UiObjectives *o)
     for (int si = 0; si < o->n_sides; si++) {
         int f = o->sides[si].faction;
         if (o->sides[si].target >= 0) {
-            /* the places worth points, the most first (map order on ties) */
+            /* the places worth points, the most first (map order on ties), under one caption */
+            add_line(o, si, -1, "If held at the end:", "");
             for (int vp = 1000; vp > 0; vp--)
                 for (int p = 0; p < m->n_places; p++) {
                     if (g->places[p].vp != vp) continue;
                     int own = g->places[p].owner;
-                    snprintf(buf, sizeof buf, "%s: +%d if held at the end", ui_place_name(app, m, p), vp);
+                    snprintf(buf, sizeof buf, "%s +%d", ui_place_name(app, m, p), vp);
                     add_line(o, si, own == f, buf, own == f ? "held" : own >= 0 ? ui_faction_name(app, g, own) : "nobody");
                 }
             snprintf(buf, sizeof buf, "Battles and events: %+d", o->sides[si].st.score);
@@ -114,14 +115,6 @@ static int fit_label(UiCtx *c, int x, int y, UiFontSize f, uint32_t rgb, const c
     return ui_label(c, x, y, f, rgb, UI_ALIGN_LEFT, line);
 }
 
-/* "Jin 4 / 7" or "Jin" with the standing's points when there is no score aim. */
-static void side_score(const UiApp *app, const Game *g, const UiObjSide *sd, char *buf, size_t cap)
-{
-    const char *nm = ui_faction_name(app, g, sd->faction);
-    if (sd->target >= 0) snprintf(buf, cap, "%s  %d / %d points", nm, sd->st.points, sd->target);
-    else snprintf(buf, cap, "%s", nm);
-}
-
 void ui_objectives_panel(UiApp *app)
 {
     UiCtx *c = &app->ctx;
@@ -133,8 +126,8 @@ void ui_objectives_panel(UiApp *app)
     if (o.n_sides == 0 && o.turns_left < 0) return;
     SDL_Rect mr = gs->map_rect;
     int pad = ui_px(c, 8), lh = ui_line_h(c, UI_FONT_SMALL), bh = ui_line_h(c, UI_FONT_BODY);
-    int w = ui_px(c, 330);
-    if (w > mr.w * 45 / 100) w = mr.w * 45 / 100;
+    int w = ui_px(c, 300);
+    if (w > mr.w * 55 / 100) w = mr.w * 55 / 100;
     int x = mr.x + mr.w - w - ui_px(c, 10), y0 = mr.y + ui_px(c, 10), iw = w - 2 * pad;
     int open = app->settings.objectives_open;
     /* height: header, then per side a score line and its changes */
@@ -185,14 +178,18 @@ void ui_objectives_panel(UiApp *app)
         const UiObjSide *sd = &o.sides[si];
         int es = bh - ui_px(c, 2);
         if (app->render) ui_render_faction_emblem(app->render, g, sd->faction, x + pad, y + 1, es);
-        char sc[160];
-        side_score(app, g, sd, sc, sizeof sc);
-        int sw = fit_label(c, x + pad + es + ui_px(c, 6), y, UI_FONT_BODY, UI_C_INK, sc, iw - es - ui_px(c, 6));
+        /* the name, and the points against the aim on the right */
+        char sc[64] = "";
+        if (sd->target >= 0) snprintf(sc, sizeof sc, "%d / %d", sd->st.points, sd->target);
+        int scw = 0, sch;
+        if (sc[0]) ui_measure(c, UI_FONT_BODY, sc, &scw, &sch);
+        int sw = fit_label(c, x + pad + es + ui_px(c, 6), y, UI_FONT_BODY, UI_C_INK, ui_faction_name(app, g, sd->faction),
+                           iw - es - ui_px(c, 12) - scw);
+        if (sc[0])
+            ui_label(c, x + w - pad, y, UI_FONT_BODY, sd->st.points >= sd->target ? UI_C_GOOD : UI_C_LACQUER, UI_ALIGN_RIGHT, sc);
         SDL_Rect line_r = { x, y, w, bh };
         if (ui_hover(c, line_r)) ui_tooltip(c, sd->aim);
         (void)sw;
-        if (sd->target >= 0 && sd->st.points >= sd->target)
-            ui_label(c, x + w - pad, y + (bh - lh) / 2, UI_FONT_SMALL, UI_C_GOOD, UI_ALIGN_RIGHT, "enough");
         y += bh + ui_px(c, 2);
         if (sd->target < 0 && sd->aim[0] && y + lh <= bottom) { /* the aim itself, two lines at most */
             SDL_Rect ar = { x + pad + ui_px(c, 12), y, iw - ui_px(c, 12), 2 * lh };
@@ -204,9 +201,11 @@ void ui_objectives_panel(UiApp *app)
             int stw = 0, sth;
             if (o.lines[i].status[0]) ui_measure(c, UI_FONT_SMALL, o.lines[i].status, &stw, &sth);
             if (stw > iw / 3) stw = iw / 3;
-            fit_label(c, x + pad + ui_px(c, 12), y, UI_FONT_SMALL, UI_C_INK, o.lines[i].text, iw - ui_px(c, 18) - stw);
+            int ind = o.lines[i].good < 0 ? 0 : ui_px(c, 12); /* a caption, or a line under it */
+            fit_label(c, x + pad + ind, y, UI_FONT_SMALL, o.lines[i].good < 0 ? UI_C_INK_SOFT : UI_C_INK, o.lines[i].text,
+                      iw - ind - ui_px(c, 6) - stw);
             if (o.lines[i].status[0])
-                fit_label(c, x + w - pad - stw, y, UI_FONT_SMALL, o.lines[i].good ? UI_C_GOOD : UI_C_GREY, o.lines[i].status, stw);
+                fit_label(c, x + w - pad - stw, y, UI_FONT_SMALL, o.lines[i].good > 0 ? UI_C_GOOD : UI_C_GREY, o.lines[i].status, stw);
             y += lh;
         }
     }

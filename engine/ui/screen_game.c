@@ -1064,7 +1064,7 @@ static void narration_dialog(UiApp *app)
     for (int k = 0; k < n; k++) {
         const LogEntry *e = &g->log[items[k]];
         if (n > 1 && (k == 0 || g->log[items[k - 1]].turn != e->turn)) need += ls + ui_px(c, 2);
-        if (n > 1) need += ls; /* the kind of news */
+        if (n > 1 && e->type != GEV_MESSAGE) need += ls; /* the kind of news */
         need += ui_text_block(c, (SDL_Rect){ 0, 0, tw, 100000 }, UI_FONT_BODY, UI_C_INK, e->text, 0, 0) * lb;
         if (e->note[0])
             need += ui_text_block(c, (SDL_Rect){ 0, 0, tw - ui_px(c, 12), 100000 }, UI_FONT_SMALL, UI_C_INK, e->note, 0, 0) * ls +
@@ -1101,8 +1101,8 @@ static void narration_dialog(UiApp *app)
             ui_labelf(c, in.x, y, UI_FONT_SMALL, UI_C_INK_SOFT, UI_ALIGN_LEFT, "Turn %d \xc2\xb7 %s", e->turn, date);
             y += ls + ui_px(c, 2);
         }
-        if (n > 1) {
-            ui_label(c, in.x, y, UI_FONT_SMALL, poppable(app, e) ? UI_C_LACQUER : UI_C_GREY, UI_ALIGN_LEFT, narr_title(e->type));
+        if (n > 1 && e->type != GEV_MESSAGE) {
+            ui_label(c, in.x, y, UI_FONT_SMALL, UI_C_LACQUER, UI_ALIGN_LEFT, narr_title(e->type));
             y += ls;
         }
         int tl = ui_text_block(c, (SDL_Rect){ in.x, y, tw, 100000 }, UI_FONT_BODY, UI_C_INK, e->text, 0, 0);

@@ -199,7 +199,9 @@ typedef struct UiObjectives {
     int any_score;              /* some side has a score aim */
     int turns_left;             /* -1 with no turn limit */
     int n_lines;
-    struct { int side; char text[200]; char status[64]; int good; } lines[UI_OBJ_MAX_LINES]; /* what changes it */
+    struct { int side; char text[200]; char status[64]; int good; } lines[UI_OBJ_MAX_LINES];
+    /* what changes it: a place and its points, an aim and how it stands (good 1 / 0), or a
+     * caption (good -1) */
 } UiObjectives;
 
 /* Builds the model from g (a const read, nothing changed). */
