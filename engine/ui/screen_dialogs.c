@@ -244,6 +244,7 @@ void screen_help_frame(UiApp *app)
         { "U or Ctrl+Z", "undo a move that revealed nothing new" },
         { "N", "next unit that can act" },
         { "B", "borders of 1114 on the map (on/off)" },
+        { "O", "objectives panel: open or fold it" },
         { "Space", "skip this unit for the turn" },
         { "Esc", "deselect, or open the menu" },
         { "Ctrl+S / Ctrl+L", "save / load a game (autosave each turn)" },
