@@ -245,11 +245,17 @@ void ui_turning_sample(UiApp *app)
     }
     if (gs->tp_n > g->n_log) gs->tp_n = g->n_log;
     if (g->n_log > gs->tp_n) {
-        /* the change belongs to the most telling entry it brought */
-        int best = gs->tp_n;
-        for (int i = gs->tp_n; i < g->n_log; i++)
+        /* the change belongs to the telling entries it brought (a place taken, a commander
+         * lost, a defection, a rising: each of them), else to the most telling one */
+        int best = gs->tp_n, big = 0;
+        for (int i = gs->tp_n; i < g->n_log && i < GAME_MAX_EVENTS; i++) {
             if (kind_weight(g->log[i].type) > kind_weight(g->log[best].type)) best = i;
-        if (best < GAME_MAX_EVENTS && g->log[best].type != GEV_VICTORY) gs->tp_weight[best] += moved;
+            if (kind_weight(g->log[i].type) >= 5) {
+                gs->tp_weight[i] += moved;
+                big = 1;
+            }
+        }
+        if (!big && best < GAME_MAX_EVENTS && g->log[best].type != GEV_VICTORY) gs->tp_weight[best] += moved;
         gs->tp_n = g->n_log;
     }
     for (int f = 0; f < g->n_factions && f < GAME_MAX_FACTIONS; f++) {

@@ -1199,10 +1199,10 @@ static void victory_dialog(UiApp *app)
     for (int f = 0; f < g->n_factions && y < in.y + in.h - ui_px(c, 140); f++) {
         GameStanding st;
         game_standing(g, f, &st);
-        if (st.units_total == 0 && st.places == 0) continue;
-        int target = -1;
+        int target = -1, has_aims = 0;
         for (int i = 0; i < ob.n_sides; i++)
-            if (ob.sides[i].faction == f) target = ob.sides[i].target;
+            if (ob.sides[i].faction == f) { target = ob.sides[i].target; has_aims = 1; }
+        if (st.units_total == 0 && !has_aims) continue; /* a power that never took the field */
         int es = ui_line_h(c, UI_FONT_BODY);
         if (app->render) ui_render_faction_emblem(app->render, g, f, in.x, y, es);
         ui_label(c, in.x + es + ui_px(c, 6), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, ui_faction_name(app, g, f));
@@ -1212,8 +1212,6 @@ static void victory_dialog(UiApp *app)
         if (target >= 0)
             ui_labelf(c, in.x + ui_px(c, cols[4]), y, UI_FONT_BODY, st.points >= target ? UI_C_GOOD : UI_C_INK, UI_ALIGN_LEFT,
                       "%d of %d", st.points, target);
-        else if (ob.any_score && (st.points != 0))
-            ui_labelf(c, in.x + ui_px(c, cols[4]), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, "%d", st.points);
         SDL_Rect row = { in.x, y, in.w, ui_line_h(c, UI_FONT_BODY) };
         if (ui_hover(c, row) && target >= 0) {
             char tip[200];
@@ -1227,7 +1225,7 @@ static void victory_dialog(UiApp *app)
     ui_label(c, in.x, y, UI_FONT_SMALL, UI_C_LACQUER, UI_ALIGN_LEFT, "Turning points");
     y += ui_line_h(c, UI_FONT_SMALL);
     int lh = ui_line_h(c, UI_FONT_SMALL);
-    int tp[8], ntp = ui_turning_points(app, tp, 6);
+    int tp[8], ntp = ui_turning_points(app, tp, 8);
     for (int k = 0; k < ntp && y + lh < in.y + in.h - ui_px(c, 56); k++) {
         const LogEntry *e = &g->log[tp[k]];
         char line[GAME_TEXT_LEN + 32];

@@ -138,6 +138,12 @@ static void test_panel_figures_match_the_headless_json_outcome(void **st)
     assert_true(checked >= 2);
     /* the Jin aim is a score of 7: the panel's target is the scenario's */
     assert_int_equal(o.sides[0].target, 7);
+    /* and Ningjiang's outcome counts as the panel does ("... N points ...") */
+    char want[64];
+    snprintf(want, sizeof want, " %d points", o.sides[0].st.points);
+    assert_non_null(strstr(g->outcome, want));
+    ui_app_frame(a);
+    assert_int_equal(ui_app_save_png(a, "ui_end_ningjiang.png"), 0);
     free(buf);
     ui_app_free(a);
 }
