@@ -169,7 +169,10 @@ void ui_objectives_panel(UiApp *app)
     fit_label(c, x + pad, y0 + pad, UI_FONT_BODY, UI_C_LACQUER, head, iw - tlw - ui_px(c, 8));
     if (tl[0]) ui_label(c, x + w - pad, y0 + pad + (bh - lh) / 2, UI_FONT_SMALL, UI_C_INK_SOFT, UI_ALIGN_RIGHT, tl);
     SDL_Rect hr = { x, y0, w, pad + bh };
-    if (ui_clicked(c, hr)) app->settings.objectives_open = !open;
+    if (ui_clicked(c, hr)) {
+        app->settings.objectives_open = !open;
+        ui_apply_settings(app); /* kept for the next game */
+    }
     if (ui_hover(c, hr)) ui_tooltip(c, open ? "Fold the objectives (O)" : "Show the objectives (O)");
     if (!open) return;
     int y = y0 + pad + bh + pad / 2, bottom = r.y + r.h - lh / 2;

@@ -1430,7 +1430,10 @@ static void keys(UiApp *app)
     if (ui_key(c, SDLK_u, 0) || ui_key(c, SDLK_z, 1)) undo(app);
     if (ui_key(c, SDLK_n, 0)) next_unit(app);
     if (ui_key(c, SDLK_b, 0)) gs->show_borders = !gs->show_borders;
-    if (ui_key(c, SDLK_o, 0)) app->settings.objectives_open = !app->settings.objectives_open;
+    if (ui_key(c, SDLK_o, 0)) {
+        app->settings.objectives_open = !app->settings.objectives_open;
+        ui_apply_settings(app); /* kept for the next game */
+    }
     if (ui_key(c, SDLK_SPACE, 0) && gs->selected >= 0) {
         gs->skipped[gs->selected] = 1;
         next_unit(app);

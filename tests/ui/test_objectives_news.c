@@ -282,6 +282,55 @@ static void test_end_screen_points_agree_with_the_outcome(void **st)
     ui_app_free(a);
 }
 
+/* A scenario file in the test's folder with one line of script after a minimal setup. */
+static const char *scenario_with(const char *line)
+{
+    static const char *path = "ui_major_check.lua";
+    const char *d = getenv("GYR_DATA_DIR");
+    char src[1024];
+    snprintf(src, sizeof src, "%s/tests/ui/news_capture.lua", d ? d : ".");
+    FILE *in = fopen(src, "r"), *out = fopen(path, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, n, out);
+    fprintf(out, "\n%s\n", line);
+    fclose(in);
+    fclose(out);
+    return path;
+}
+
+static void test_message_major_that_is_not_a_boolean_is_refused(void **st)
+{
+    (void)st;
+    char err[1024] = "";
+    Session *s = session_new(scenario_with("gyr.message { text = \"x\", major = \"yes\" }"), 1, "", 1, err, sizeof err);
+    assert_null(s);
+    assert_non_null(strstr(err, "major must be true or false"));
+    assert_non_null(strstr(err, "ui_major_check.lua:")); /* FILE:LINE */
+}
+
+static void test_message_major_true_marks_the_entry_and_leaves_the_hash(void **st)
+{
+    (void)st;
+    char err[1024] = "";
+    Session *a = session_new(scenario_with("on(\"turn_start\", function() gyr.message { text = \"x\", major = true } end)"), 1, "",
+                             1, err, sizeof err);
+    assert_non_null(a);
+    int found = 0;
+    for (int i = 0; i < a->game->n_log; i++)
+        if (!strcmp(a->game->log[i].text, "x")) found = a->game->log[i].major;
+    assert_int_equal(found, 1);
+    uint64_t h = game_hash(a->game);
+    Session *b = session_new(scenario_with("on(\"turn_start\", function() gyr.message { text = \"x\" } end)"), 1, "", 1, err,
+                             sizeof err);
+    assert_non_null(b);
+    assert_int_equal(game_hash(b->game), h); /* presentation only: not in the state hash */
+    session_free(a);
+    session_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +341,8 @@ int main(void)
         cmocka_unit_test(test_f5_reloads_the_script_while_a_popup_is_open),
         cmocka_unit_test(test_objectives_panel_fits_the_map_at_100_and_200_percent),
         cmocka_unit_test(test_end_screen_points_agree_with_the_outcome),
+        cmocka_unit_test(test_message_major_that_is_not_a_boolean_is_refused),
+        cmocka_unit_test(test_message_major_true_marks_the_entry_and_leaves_the_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
