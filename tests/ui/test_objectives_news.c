@@ -282,6 +282,39 @@ static void test_end_screen_points_agree_with_the_outcome(void **st)
     ui_app_free(a);
 }
 
+static void test_ningjiang_falling_puts_up_one_digest_with_all_its_news(void **st)
+{
+    (void)st;
+    UiApp *a = start("ningjiang1114", "jin", UI_POPUP_ALL, 1280, 720);
+    a->session->ai_kind[game_find_faction(a->session->game, "jin")] = AI_DEFAULT;
+    int nj = -1;
+    const Map *m = a->session->game->map;
+    for (int p = 0; p < m->n_places; p++)
+        if (!strcmp(m->places[p].id, "ningjiang")) nj = p;
+    assert_true(nj >= 0);
+    int jin = game_find_faction(a->session->game, "jin"), taken = 0;
+    /* the computer plays the Jin; pop-ups are answered until Ningjiang falls */
+    for (int i = 0; i < 20000 && !a->session->game->over && !taken; i++) {
+        if (a->gs.narr >= 0) key(a, SDLK_RETURN);
+        ui_app_frame(a);
+        taken = a->gs.narr < 0 && a->session->game->places[nj].owner == jin;
+    }
+    assert_true(taken); /* seed 5: the Jin take it */
+    const Game *g = a->session->game;
+    int fell = g->n_log - 1;
+    while (fell > 0 && g->log[fell].type != GEV_PLACE_CAPTURED) fell--;
+    int before = a->gs.popups_shown;
+    ui_app_frame(a);
+    ui_app_frame(a);
+    assert_int_equal(a->gs.popups_shown - before, 1);
+    assert_true(a->gs.narr <= fell + 1 && a->gs.narr_end == g->n_log); /* all of it, in one */
+    int news = 0;
+    for (int i = a->gs.narr; i < a->gs.narr_end; i++) news += g->log[i].type != GEV_BATTLE && g->log[i].type != GEV_PLACE_CAPTURED;
+    assert_true(news >= 2);
+    assert_int_equal(ui_app_save_png(a, "ui_ningjiang_digest.png"), 0);
+    ui_app_free(a);
+}
+
 /* A scenario file in the test's folder with one line of script after a minimal setup. */
 static const char *scenario_with(const char *line)
 {
@@ -341,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_f5_reloads_the_script_while_a_popup_is_open),
         cmocka_unit_test(test_objectives_panel_fits_the_map_at_100_and_200_percent),
         cmocka_unit_test(test_end_screen_points_agree_with_the_outcome),
+        cmocka_unit_test(test_ningjiang_falling_puts_up_one_digest_with_all_its_news),
         cmocka_unit_test(test_message_major_that_is_not_a_boolean_is_refused),
         cmocka_unit_test(test_message_major_true_marks_the_entry_and_leaves_the_hash),
     };
