@@ -114,6 +114,27 @@ static int seen(const UiApp *app, Hex h)
     return app->gs.view_faction < 0 || app->gs.vis[map_index(m, h)];
 }
 
+/* Whether the view faction may read a log entry: a message addressed to one side
+ * (gyr.message{faction=...}) and a side's answer to its choice are that side's alone. */
+int ui_news_visible(const UiApp *app, const LogEntry *e)
+{
+    int vf = app->gs.view_faction;
+    if (vf < 0 || e->faction < 0) return 1;
+    if (e->type != GEV_MESSAGE && e->type != GEV_CHOICE) return 1;
+    return e->faction == vf;
+}
+
+/* The chronicle's badge: entries the view faction may read, past chron_read, that are not
+ * the routine of battles and losses. */
+int ui_chronicle_unread(const UiApp *app)
+{
+    const Game *g = app->session->game;
+    int n = 0;
+    for (int i = app->gs.chron_read < 0 ? 0 : app->gs.chron_read; i < g->n_log; i++)
+        if (g->log[i].type != GEV_BATTLE && g->log[i].type != GEV_UNIT_DESTROYED && ui_news_visible(app, &g->log[i])) n++;
+    return n;
+}
+
 static void select_unit(UiApp *app, int u)
 {
     GameUi *gs = &app->gs;
@@ -780,9 +801,7 @@ static void draw_log(UiApp *app, SDL_Rect r)
     if (body.h <= lh) return;
     /* the badge: news not yet read (not put up as a pop-up, not looked at here) */
     if (gs->chron_read > g->n_log) gs->chron_read = g->n_log;
-    int unread = 0;
-    for (int i = gs->chron_read; i < g->n_log; i++)
-        if (g->log[i].type != GEV_BATTLE && g->log[i].type != GEV_UNIT_DESTROYED) unread++;
+    int unread = ui_chronicle_unread(app);
     if (unread > 0) {
         char b[24];
         snprintf(b, sizeof b, "%d new", unread);
@@ -804,6 +823,7 @@ static void draw_log(UiApp *app, SDL_Rect r)
     SDL_RenderSetClipRect(c->r, &clip);
     for (int i = g->n_log - 1 - gs->log_scroll; i >= 0 && bottom > body.y; i--) {
         const LogEntry *e = &g->log[i];
+        if (!ui_news_visible(app, e)) continue;
         char t[GAME_TEXT_LEN + 16];
         snprintf(t, sizeof t, "%d. %s", e->turn, e->text);
         int lines = ui_text_block(c, (SDL_Rect){ body.x, 0, body.w, 10000 }, UI_FONT_SMALL, log_color(e->type), t, 0, 0);
@@ -1021,7 +1041,7 @@ static const char *narr_title(GameEventType t)
  * or none. The rest only go to the chronicle, with its badge. */
 static int poppable(const UiApp *app, const LogEntry *e)
 {
-    if (!narratable(e->type)) return 0;
+    if (!narratable(e->type) || !ui_news_visible(app, e)) return 0;
     switch (app->settings.popups) {
     case UI_POPUP_ALL: return 1;
     case UI_POPUP_MAJOR:
@@ -1050,7 +1070,7 @@ static void narration_dialog(UiApp *app)
     int items[GAME_MAX_EVENTS], n = 0;
     if (gs->narr_end > g->n_log) gs->narr_end = g->n_log;
     for (int i = gs->narr; i < gs->narr_end; i++)
-        if (narratable(g->log[i].type)) items[n++] = i;
+        if (narratable(g->log[i].type) && ui_news_visible(app, &g->log[i])) items[n++] = i;
     if (n == 0) {
         gs->log_seen = gs->narr_end;
         gs->narr = -1;

@@ -181,6 +181,13 @@ void game_ui_free(GameUi *gs);
 /* Display name of a faction, place or leader, in hanzi when the setting asks. */
 const char *ui_faction_name(const UiApp *app, const Game *g, int f);
 
+/* ---------------------------------------------------------------- news (screen_game.c) */
+/* Whether the side whose view is shown may read log entry e (a message to one side and a
+ * side's choice answer are that side's alone). */
+int ui_news_visible(const UiApp *app, const LogEntry *e);
+/* Entries of the chronicle not read yet (its badge). */
+int ui_chronicle_unread(const UiApp *app);
+
 /* ---------------------------------------------------------------- objectives (panel_objectives.c) */
 #define UI_OBJ_MAX_LINES 24
 

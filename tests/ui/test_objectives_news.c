@@ -364,6 +364,23 @@ static void test_message_major_true_marks_the_entry_and_leaves_the_hash(void **s
     session_free(b);
 }
 
+static void test_a_message_for_the_other_side_stays_out_of_the_news(void **st)
+{
+    (void)st;
+    const char *path = scenario_with("on(\"place_captured\", function(ev) gyr.message { text = \"secret\", faction = \"liao\" } end)");
+    UiApp *a = start(path, "jin", UI_POPUP_NONE, 1280, 720);
+    take_the_fort(a);
+    const Game *g = a->session->game;
+    int secret = -1;
+    for (int i = 0; i < g->n_log; i++)
+        if (!strcmp(g->log[i].text, "secret")) secret = i;
+    assert_true(secret >= 0);
+    assert_false(ui_news_visible(a, &g->log[secret]));
+    /* the badge: the capture and the three messages, not the Liao's own */
+    assert_int_equal(ui_chronicle_unread(a), 4);
+    ui_app_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_end_screen_points_agree_with_the_outcome),
         cmocka_unit_test(test_ningjiang_falling_puts_up_one_digest_with_all_its_news),
         cmocka_unit_test(test_message_major_that_is_not_a_boolean_is_refused),
+        cmocka_unit_test(test_a_message_for_the_other_side_stays_out_of_the_news),
         cmocka_unit_test(test_message_major_true_marks_the_entry_and_leaves_the_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
