@@ -7,6 +7,7 @@
 #include <string.h>
 #include "campaign.h"
 #include "json.h"
+#include "standing.h"
 
 /* Places the faction holds. */
 static int places_held(const Game *g, int f)
@@ -75,16 +76,15 @@ void headless_summary(const Session *s, int json, FILE *f)
     }
     fprintf(f, "],\"events_dropped\":%d,\"factions\":[", g->log_dropped);
     for (int i = 0; i < g->n_factions; i++) {
-        int units = 0, strength = 0;
-        for (int u = 0; u < g->n_units; u++)
-            if (g->units[u].alive && g->units[u].faction == i) { units++; strength += game_unit_strength(g, u); }
+        GameStanding st;
+        game_standing(g, i, &st);
         fprintf(f, "%s{\"id\":", i ? "," : "");
         json_str(f, g->factions[i].id);
         fprintf(f, ",\"name\":");
         json_str(f, g->factions[i].name);
-        fprintf(f, ",\"alive\":%s,\"controller\":\"%s\",\"units\":%d,\"strength\":%d,\"places\":%d,\"score\":%d}",
+        fprintf(f, ",\"alive\":%s,\"controller\":\"%s\",\"units\":%d,\"strength\":%d,\"places\":%d,\"score\":%d,\"place_points\":%d,\"points\":%d}",
                 g->factions[i].alive ? "true" : "false", s->ai_kind[i] < 0 ? "human" : ai_kind_id(s->ai_kind[i]),
-                units, strength, places_held(g, i), g->factions[i].score);
+                st.units, st.strength, st.places, st.score, st.place_points, st.points);
     }
     fprintf(f, "]}\n");
 }

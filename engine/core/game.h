@@ -106,6 +106,9 @@ typedef struct LogEntry {
     int faction;                /* who it concerns, -1 for all */
     char text[GAME_TEXT_LEN];
     char note[GAME_TEXT_LEN];   /* optional historical note */
+    int major;                  /* the scenario marked it major (gyr.message{major=true}): the
+                                 * window may put it up as a pop-up. Presentation only: not
+                                 * hashed, read by no rule */
 } LogEntry;
 
 /* A scripted choice waiting for an answer: no other command is accepted until it is answered. */

@@ -178,26 +178,32 @@ static int l_leader_state(lua_State *L)
     return 1;
 }
 
-static const char *const message_fields[] = { "text", "note", "faction", NULL };
+static const char *const message_fields[] = { "text", "note", "faction", "major", NULL };
 
-/* gyr.message{ text, note, faction } or gyr.message(text [, note]): narration in the log. */
+/* gyr.message{ text, note, faction, major } or gyr.message(text [, note]): narration in the
+ * log; major = true asks the window for a pop-up (presentation only, not game state). */
 static int l_message(lua_State *L)
 {
     ls_check_fields(L, 1, "gyr.message{}", message_fields);
     Game *g = ls_game(L);
     const char *text, *note;
-    int f = -1;
+    int f = -1, major = 0;
     if (lua_istable(L, 1)) {
         text = ls_field_str(L, 1, "text", NULL);
         note = ls_field_str(L, 1, "note", "");
         if (ls_getfield(L, 1, "faction") != LUA_TNIL) f = ls_check_faction(L, -1);
+        lua_pop(L, 1);
+        int mt = ls_getfield(L, 1, "major");
+        if (mt != LUA_TNIL && mt != LUA_TBOOLEAN) return luaL_error(L, "gyr.message: major must be true or false");
+        major = lua_toboolean(L, -1);
         lua_pop(L, 1);
         if (!text) return luaL_error(L, "gyr.message: text missing");
     } else {
         text = luaL_checkstring(L, 1);
         note = luaL_optstring(L, 2, "");
     }
-    game_log(g, GEV_MESSAGE, f, text, note);
+    int i = game_log(g, GEV_MESSAGE, f, text, note);
+    if (i >= 0) g->log[i].major = major;
     return 0;
 }
 

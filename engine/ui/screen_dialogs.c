@@ -12,7 +12,7 @@ void game_objectives(UiApp *app, char *buf, size_t cap); /* screen_game.c */
 static void settings_dialog(UiApp *app)
 {
     UiCtx *c = &app->ctx;
-    SDL_Rect in = ui_dialog(c, 560, 500, "Settings");
+    SDL_Rect in = ui_dialog(c, 560, 550, "Settings");
     UiSettings *s = &app->settings;
     int rh = ui_px(c, 44), y = in.y;
     static const char *scales[] = { "75%", "100%", "125%", "150%", "175%", "200%" };
@@ -34,6 +34,9 @@ static void settings_dialog(UiApp *app)
     changed |= ui_toggle(c, (SDL_Rect){ in.x, y, in.w, rh }, "Watch the computer's turns", &s->watch_ai);
     y += rh + ui_px(c, 4);
     changed |= ui_toggle(c, (SDL_Rect){ in.x, y, in.w, rh }, "Hex grid", &s->show_grid);
+    y += rh + ui_px(c, 4);
+    static const char *popups[UI_POPUP_COUNT] = { "All news", "Major only", "None" };
+    changed |= ui_stepper(c, (SDL_Rect){ in.x, y, in.w, rh }, "News pop-ups", popups, UI_POPUP_COUNT, &s->popups);
     y += rh + ui_px(c, 4);
     changed |= ui_toggle(c, (SDL_Rect){ in.x, y, in.w, rh }, "Fullscreen (F11)", &s->fullscreen);
     if (changed) ui_apply_settings(app);
@@ -241,6 +244,7 @@ void screen_help_frame(UiApp *app)
         { "U or Ctrl+Z", "undo a move that revealed nothing new" },
         { "N", "next unit that can act" },
         { "B", "borders of 1114 on the map (on/off)" },
+        { "O", "objectives panel: open or fold it" },
         { "Space", "skip this unit for the turn" },
         { "Esc", "deselect, or open the menu" },
         { "Ctrl+S / Ctrl+L", "save / load a game (autosave each turn)" },

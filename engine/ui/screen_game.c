@@ -37,6 +37,9 @@ void game_ui_reset(UiApp *app)
     gs->vis = calloc((size_t)map_count(g->map), 1);
     /* narration already past (a loaded game) is not replayed as dialogs */
     gs->log_seen = app->session->rec.n > 2 ? g->n_log : 0;
+    gs->chron_read = gs->log_seen;
+    gs->tp_n = g->n_log;
+    ui_turning_sample(app);
 }
 
 /* The faction that must act now (the active one, or the one asked a choice), -1 when over. */
@@ -109,6 +112,27 @@ static int seen(const UiApp *app, Hex h)
     const Map *m = app->session->game->map;
     if (!map_in_bounds(m, h)) return 0;
     return app->gs.view_faction < 0 || app->gs.vis[map_index(m, h)];
+}
+
+/* Whether the view faction may read a log entry: a message addressed to one side
+ * (gyr.message{faction=...}) and a side's answer to its choice are that side's alone. */
+int ui_news_visible(const UiApp *app, const LogEntry *e)
+{
+    int vf = app->gs.view_faction;
+    if (vf < 0 || e->faction < 0) return 1;
+    if (e->type != GEV_MESSAGE && e->type != GEV_CHOICE) return 1;
+    return e->faction == vf;
+}
+
+/* The chronicle's badge: entries the view faction may read, past chron_read, that are not
+ * the routine of battles and losses. */
+int ui_chronicle_unread(const UiApp *app)
+{
+    const Game *g = app->session->game;
+    int n = 0;
+    for (int i = app->gs.chron_read < 0 ? 0 : app->gs.chron_read; i < g->n_log; i++)
+        if (g->log[i].type != GEV_BATTLE && g->log[i].type != GEV_UNIT_DESTROYED && ui_news_visible(app, &g->log[i])) n++;
+    return n;
 }
 
 static void select_unit(UiApp *app, int u)
@@ -270,6 +294,7 @@ static CmdResult order(UiApp *app, const Command *c)
         ui_toast(app, 1, "Refused: %s", cmd_result_str(r));
         return r;
     }
+    ui_turning_sample(app);
     const Game *g = s->game;
     if (c->type == CMD_MOVE && n >= 2) start_move_anim(app, c->unit, path, n);
     if (c->type == CMD_ATTACK) {
@@ -301,6 +326,7 @@ static void run_ai(UiApp *app)
             Command done;
             int before = s->game->n_log;
             if (session_ai_step(s, &done) != CMD_OK) break;
+            ui_turning_sample(app);
             if (s->game->n_log != before) {
                 int narr = 0;
                 for (int i = before; i < s->game->n_log; i++)
@@ -327,6 +353,7 @@ static void run_ai(UiApp *app)
         int log_before = g->n_log;
         refresh_vis(app);
         if (session_ai_step(s, &done) != CMD_OK) break;
+        ui_turning_sample(app);
         g = s->game;
         if (done.type == CMD_MOVE && done.unit >= 0 && done.unit < nu) {
             Hex a = from[done.unit], b = g->units[done.unit].hex;
@@ -759,24 +786,43 @@ static void draw_log(UiApp *app, SDL_Rect r)
     UiCtx *c = &app->ctx;
     GameUi *gs = &app->gs;
     const Game *g = app->session->game;
-    ui_label(c, r.x, r.y, UI_FONT_SMALL, UI_C_LACQUER, UI_ALIGN_LEFT, "CHRONICLE");
+    int cw = ui_label(c, r.x, r.y, UI_FONT_SMALL, UI_C_LACQUER, UI_ALIGN_LEFT, "CHRONICLE");
     int lh = ui_line_h(c, UI_FONT_SMALL);
     SDL_Rect body = { r.x, r.y + lh + ui_px(c, 2), r.w, r.h - lh - ui_px(c, 2) };
     if (body.h <= lh) return;
+    /* the badge: news not yet read (not put up as a pop-up, not looked at here) */
+    if (gs->chron_read > g->n_log) gs->chron_read = g->n_log;
+    int unread = ui_chronicle_unread(app);
+    if (unread > 0) {
+        char b[24];
+        snprintf(b, sizeof b, "%d new", unread);
+        int bw, bh;
+        ui_measure(c, UI_FONT_SMALL, b, &bw, &bh);
+        SDL_Rect br = { r.x + cw + ui_px(c, 8), r.y - ui_px(c, 1), bw + ui_px(c, 12), lh + ui_px(c, 2) };
+        ui_fill(c, br, UI_C_LACQUER, 255);
+        ui_frame(c, br, UI_C_GOLD, 255, 1);
+        ui_label(c, br.x + ui_px(c, 6), r.y, UI_FONT_SMALL, UI_C_GOLD_HI, UI_ALIGN_LEFT, b);
+    }
+    int first_unread = gs->chron_read;
+    if (ui_hover(c, (SDL_Rect){ r.x, r.y, r.w, r.h })) gs->chron_read = g->n_log; /* looked at: read */
     if (ui_hover(c, body) && c->in->wheel) gs->log_scroll += c->in->wheel;
     if (gs->log_scroll < 0) gs->log_scroll = 0;
     if (gs->log_scroll > g->n_log - 1) gs->log_scroll = g->n_log > 0 ? g->n_log - 1 : 0;
     /* newest at the bottom: lay out backwards from the newest visible entry */
     int bottom = body.y + body.h;
-    SDL_RenderSetClipRect(c->r, &body);
+    SDL_Rect clip = { body.x - ui_px(c, 8), body.y, body.w + ui_px(c, 8), body.h };
+    SDL_RenderSetClipRect(c->r, &clip);
     for (int i = g->n_log - 1 - gs->log_scroll; i >= 0 && bottom > body.y; i--) {
         const LogEntry *e = &g->log[i];
+        if (!ui_news_visible(app, e)) continue;
         char t[GAME_TEXT_LEN + 16];
         snprintf(t, sizeof t, "%d. %s", e->turn, e->text);
         int lines = ui_text_block(c, (SDL_Rect){ body.x, 0, body.w, 10000 }, UI_FONT_SMALL, log_color(e->type), t, 0, 0);
         if (lines < 1) lines = 1;
         bottom -= lines * lh + ui_px(c, 3);
         ui_text_block(c, (SDL_Rect){ body.x, bottom, body.w, lines * lh }, UI_FONT_SMALL, log_color(e->type), t, 0, 1);
+        if (i >= first_unread && e->type != GEV_BATTLE && e->type != GEV_UNIT_DESTROYED) /* new: a mark in the margin */
+            ui_fill(c, (SDL_Rect){ body.x - ui_px(c, 7), bottom + ui_px(c, 3), ui_px(c, 3), lines * lh - ui_px(c, 4) }, UI_C_LACQUER, 255);
     }
     SDL_RenderSetClipRect(c->r, NULL);
     if (gs->log_scroll > 0)
@@ -981,34 +1027,122 @@ static const char *narr_title(GameEventType t)
     }
 }
 
+/* Whether an entry is put up as a pop-up under the player's setting: every narratable one,
+ * the major ones (marked so by the scenario, or a commander fallen, a new power, a rising),
+ * or none. The rest only go to the chronicle, with its badge. */
+static int poppable(const UiApp *app, const LogEntry *e)
+{
+    if (!narratable(e->type) || !ui_news_visible(app, e)) return 0;
+    switch (app->settings.popups) {
+    case UI_POPUP_ALL: return 1;
+    case UI_POPUP_MAJOR:
+        return (e->type == GEV_MESSAGE && e->major) || e->type == GEV_LEADER_KILLED || e->type == GEV_LEADER_CAPTURED ||
+               e->type == GEV_FACTION_CREATED || e->type == GEV_REBELLION;
+    default: return 0;
+    }
+}
+
+/* Whether news may be put up now: the player is at the screen (their turn or choice), the war
+ * is over, or nobody plays (watching the computer). Not in the middle of the computer's turn:
+ * what it brings waits for one digest. */
+static int news_time(const UiApp *app)
+{
+    const Session *s = app->session;
+    return human_to_act(app) >= 0 || s->game->over || n_humans(s) == 0 || app->gs.replay_mode;
+}
+
+/* The news pop-up: one entry as its own dialog, several as one "News from the front" digest
+ * with every item, scrolled by the wheel or the arrow keys when it is longer than the window. */
 static void narration_dialog(UiApp *app)
 {
     UiCtx *c = &app->ctx;
     GameUi *gs = &app->gs;
     const Game *g = app->session->game;
-    const LogEntry *e = &g->log[gs->narr];
-    /* size the dialog to its text */
-    int tw = ui_px(c, 620 - 48), s100 = c->scale100 > 0 ? c->scale100 : 100;
-    int tl = ui_text_block(c, (SDL_Rect){ 0, 0, tw, 100000 }, UI_FONT_BODY, UI_C_INK, e->text, 0, 0);
-    int nl = e->note[0] ? ui_text_block(c, (SDL_Rect){ 0, 0, tw - ui_px(c, 12), 100000 }, UI_FONT_SMALL, UI_C_INK, e->note, 0, 0) : 0;
-    int need = tl * ui_line_h(c, UI_FONT_BODY) + nl * ui_line_h(c, UI_FONT_SMALL) + ui_line_h(c, UI_FONT_SMALL);
-    SDL_Rect in = ui_dialog(c, 620, 190 + need * 100 / s100, narr_title(e->type));
-    char date[48];
-    game_date_str(g, e->turn, date, sizeof date);
-    ui_labelf(c, in.x + in.w / 2, in.y, UI_FONT_SMALL, UI_C_INK_SOFT, UI_ALIGN_CENTER, "Turn %d \xc2\xb7 %s", e->turn, date);
-    int y = in.y + ui_line_h(c, UI_FONT_SMALL) + ui_px(c, 8);
-    int lines = ui_text_block(c, (SDL_Rect){ in.x, y, in.w, in.h }, UI_FONT_BODY, UI_C_INK, e->text, 0, 1);
-    y += lines * ui_line_h(c, UI_FONT_BODY) + ui_px(c, 10);
-    if (e->note[0]) {
-        ui_fill(c, (SDL_Rect){ in.x, y, ui_px(c, 3), nl * ui_line_h(c, UI_FONT_SMALL) }, UI_C_GOLD, 255);
-        ui_text_block(c, (SDL_Rect){ in.x + ui_px(c, 12), y, in.w - ui_px(c, 12), in.y + in.h - y - ui_px(c, 50) },
-                      UI_FONT_SMALL, UI_C_INK_SOFT, e->note, 0, 1);
+    int items[GAME_MAX_EVENTS], n = 0;
+    if (gs->narr_end > g->n_log) gs->narr_end = g->n_log;
+    for (int i = gs->narr; i < gs->narr_end; i++)
+        if (narratable(g->log[i].type) && ui_news_visible(app, &g->log[i])) items[n++] = i;
+    if (n == 0) {
+        gs->log_seen = gs->narr_end;
+        gs->narr = -1;
+        return;
     }
+    int s100 = c->scale100 > 0 ? c->scale100 : 100;
+    int tw = ui_px(c, 620 - 48), lb = ui_line_h(c, UI_FONT_BODY), ls = ui_line_h(c, UI_FONT_SMALL);
+    int gap = ui_px(c, 12);
+    /* measure every item: a date line when the turn changes, the text, the note */
+    int need = 0;
+    for (int k = 0; k < n; k++) {
+        const LogEntry *e = &g->log[items[k]];
+        if (n > 1 && (k == 0 || g->log[items[k - 1]].turn != e->turn)) need += ls + ui_px(c, 2);
+        if (n > 1 && e->type != GEV_MESSAGE) need += ls; /* the kind of news */
+        need += ui_text_block(c, (SDL_Rect){ 0, 0, tw, 100000 }, UI_FONT_BODY, UI_C_INK, e->text, 0, 0) * lb;
+        if (e->note[0])
+            need += ui_text_block(c, (SDL_Rect){ 0, 0, tw - ui_px(c, 12), 100000 }, UI_FONT_SMALL, UI_C_INK, e->note, 0, 0) * ls +
+                    ui_px(c, 6);
+        need += gap;
+    }
+    const LogEntry *e0 = &g->log[items[0]];
+    char title[64];
+    if (n == 1) snprintf(title, sizeof title, "%s", narr_title(e0->type));
+    else snprintf(title, sizeof title, "News from the front (%d)", n);
+    SDL_Rect in = ui_dialog(c, 620, 150 + (need + ls) * 100 / s100, title);
+    int body_h = in.h - ui_px(c, 50) - (n == 1 ? ls + ui_px(c, 8) : 0);
+    int y = in.y;
+    if (n == 1) {
+        char date[48];
+        game_date_str(g, e0->turn, date, sizeof date);
+        ui_labelf(c, in.x + in.w / 2, y, UI_FONT_SMALL, UI_C_INK_SOFT, UI_ALIGN_CENTER, "Turn %d \xc2\xb7 %s", e0->turn, date);
+        y += ls + ui_px(c, 8);
+    }
+    SDL_Rect body = { in.x, y, in.w, body_h };
+    int max_scroll = need - body_h > 0 ? need - body_h : 0;
+    if (c->in->wheel) gs->narr_scroll -= c->in->wheel * lb * 2;
+    if (ui_key(c, SDLK_DOWN, 0) || ui_key(c, SDLK_PAGEDOWN, 0)) gs->narr_scroll += body_h / 2;
+    if (ui_key(c, SDLK_UP, 0) || ui_key(c, SDLK_PAGEUP, 0)) gs->narr_scroll -= body_h / 2;
+    if (gs->narr_scroll > max_scroll) gs->narr_scroll = max_scroll;
+    if (gs->narr_scroll < 0) gs->narr_scroll = 0;
+    SDL_RenderSetClipRect(c->r, &body);
+    y = body.y - gs->narr_scroll;
+    for (int k = 0; k < n; k++) {
+        const LogEntry *e = &g->log[items[k]];
+        if (n > 1 && (k == 0 || g->log[items[k - 1]].turn != e->turn)) {
+            char date[48];
+            game_date_str(g, e->turn, date, sizeof date);
+            ui_labelf(c, in.x, y, UI_FONT_SMALL, UI_C_INK_SOFT, UI_ALIGN_LEFT, "Turn %d \xc2\xb7 %s", e->turn, date);
+            y += ls + ui_px(c, 2);
+        }
+        if (n > 1 && e->type != GEV_MESSAGE) {
+            ui_label(c, in.x, y, UI_FONT_SMALL, UI_C_LACQUER, UI_ALIGN_LEFT, narr_title(e->type));
+            y += ls;
+        }
+        int tl = ui_text_block(c, (SDL_Rect){ in.x, y, tw, 100000 }, UI_FONT_BODY, UI_C_INK, e->text, 0, 0);
+        if (y + tl * lb > body.y && y < body.y + body.h)
+            ui_text_block(c, (SDL_Rect){ in.x, y, tw, tl * lb }, UI_FONT_BODY, UI_C_INK, e->text, 0, 1);
+        y += tl * lb;
+        if (e->note[0]) {
+            y += ui_px(c, 6);
+            int nl = ui_text_block(c, (SDL_Rect){ 0, 0, tw - ui_px(c, 12), 100000 }, UI_FONT_SMALL, UI_C_INK, e->note, 0, 0);
+            if (y + nl * ls > body.y && y < body.y + body.h) {
+                ui_fill(c, (SDL_Rect){ in.x, y, ui_px(c, 3), nl * ls }, UI_C_GOLD, 255);
+                ui_text_block(c, (SDL_Rect){ in.x + ui_px(c, 12), y, tw - ui_px(c, 12), nl * ls }, UI_FONT_SMALL, UI_C_INK_SOFT,
+                              e->note, 0, 1);
+            }
+            y += nl * ls;
+        }
+        y += gap;
+    }
+    SDL_RenderSetClipRect(c->r, NULL);
+    if (max_scroll > 0)
+        ui_labelf(c, in.x + in.w, in.y + in.h - ui_px(c, 30), UI_FONT_SMALL, UI_C_GREY, UI_ALIGN_RIGHT,
+                  gs->narr_scroll < max_scroll ? "more below \xe2\x86\x93" : "");
     SDL_Rect b = { in.x + in.w / 2 - ui_px(c, 90), in.y + in.h - ui_px(c, 40), ui_px(c, 180), ui_px(c, 40) };
     if (ui_button(c, b, "Continue", UI_BTN_PRIMARY) || ui_key(c, SDLK_RETURN, 0) || ui_key(c, SDLK_SPACE, 0) ||
         ui_key(c, SDLK_ESCAPE, 0)) {
-        gs->log_seen = gs->narr + 1;
+        gs->log_seen = gs->narr_end;
+        if (gs->chron_read < gs->narr_end) gs->chron_read = gs->narr_end;
         gs->narr = -1;
+        gs->narr_scroll = 0;
     }
 }
 
@@ -1064,42 +1198,49 @@ static void victory_dialog(UiApp *app)
     game_date_str(g, g->turn, date, sizeof date);
     ui_labelf(c, in.x, y + ui_px(c, 4), UI_FONT_SMALL, UI_C_INK_SOFT, UI_ALIGN_LEFT, "Ended on turn %d, %s.", g->max_turns > 0 && g->turn > g->max_turns ? g->max_turns : g->turn, date);
     y += ui_line_h(c, UI_FONT_SMALL) + ui_px(c, 12);
-    /* table: faction, units, strength, places, score */
-    int cols[5] = { 0, 230, 330, 430, 530 };
-    const char *head[5] = { "Side", "Units left", "Strength", "Places", "Score" };
+    /* table: every figure from the one standing (the panel's and --headless --json's) */
+    UiObjectives ob;
+    ui_objectives_build(app, g, &ob);
+    int cols[5] = { 0, 230, 330, 430, 520 };
+    const char *head[5] = { "Side", "Units left", "Strength", "Places", ob.any_score ? "Points" : "" };
     for (int i = 0; i < 5; i++) ui_label(c, in.x + ui_px(c, cols[i]), y, UI_FONT_SMALL, UI_C_LACQUER, UI_ALIGN_LEFT, head[i]);
     y += ui_line_h(c, UI_FONT_SMALL) + ui_px(c, 2);
     ui_rule(c, in.x, y, in.w, UI_C_LACQUER);
     y += ui_px(c, 6);
     for (int f = 0; f < g->n_factions && y < in.y + in.h - ui_px(c, 140); f++) {
-        int alive = 0, total = 0, str = 0, places = 0;
-        for (int u = 0; u < g->n_units; u++)
-            if (g->units[u].faction == f) {
-                total++;
-                if (g->units[u].alive) { alive++; str += game_unit_strength(g, u); }
-            }
-        for (int p = 0; p < g->map->n_places; p++)
-            if (g->places[p].owner == f && g->places[p].vp > 0) places++;
-        if (total == 0 && places == 0) continue;
+        GameStanding st;
+        game_standing(g, f, &st);
+        int target = -1, has_aims = 0;
+        for (int i = 0; i < ob.n_sides; i++)
+            if (ob.sides[i].faction == f) { target = ob.sides[i].target; has_aims = 1; }
+        if (st.units_total == 0 && !has_aims) continue; /* a power that never took the field */
         int es = ui_line_h(c, UI_FONT_BODY);
         if (app->render) ui_render_faction_emblem(app->render, g, f, in.x, y, es);
         ui_label(c, in.x + es + ui_px(c, 6), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, ui_faction_name(app, g, f));
-        ui_labelf(c, in.x + ui_px(c, cols[1]), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, "%d of %d", alive, total);
-        ui_labelf(c, in.x + ui_px(c, cols[2]), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, "%d", str);
-        ui_labelf(c, in.x + ui_px(c, cols[3]), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, "%d", places);
-        ui_labelf(c, in.x + ui_px(c, cols[4]), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, "%d", g->factions[f].score);
+        ui_labelf(c, in.x + ui_px(c, cols[1]), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, "%d of %d", st.units, st.units_total);
+        ui_labelf(c, in.x + ui_px(c, cols[2]), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, "%d", st.strength);
+        ui_labelf(c, in.x + ui_px(c, cols[3]), y, UI_FONT_BODY, UI_C_INK, UI_ALIGN_LEFT, "%d", st.places);
+        if (target >= 0)
+            ui_labelf(c, in.x + ui_px(c, cols[4]), y, UI_FONT_BODY, st.points >= target ? UI_C_GOOD : UI_C_INK, UI_ALIGN_LEFT,
+                      "%d of %d", st.points, target);
+        SDL_Rect row = { in.x, y, in.w, ui_line_h(c, UI_FONT_BODY) };
+        if (ui_hover(c, row) && target >= 0) {
+            char tip[200];
+            snprintf(tip, sizeof tip, "%d from the places held at the end, %+d from battles and events", st.place_points, st.score);
+            ui_tooltip(c, tip);
+        }
         y += ui_line_h(c, UI_FONT_BODY) + ui_px(c, 4);
     }
-    /* the turning points */
+    /* the turning points: what moved the score or the balance of strength most, in order */
     y += ui_px(c, 6);
     ui_label(c, in.x, y, UI_FONT_SMALL, UI_C_LACQUER, UI_ALIGN_LEFT, "Turning points");
     y += ui_line_h(c, UI_FONT_SMALL);
-    int shown = 0, lh = ui_line_h(c, UI_FONT_SMALL);
-    for (int i = g->n_log - 1; i >= 0 && shown < 6 && y + lh < in.y + in.h - ui_px(c, 56); i--) {
-        GameEventType t = g->log[i].type;
-        if (t == GEV_BATTLE || t == GEV_UNIT_DESTROYED || t == GEV_MESSAGE) continue;
+    int lh = ui_line_h(c, UI_FONT_SMALL);
+    int tp[8], ntp = ui_turning_points(app, tp, 8);
+    for (int k = 0; k < ntp && y + lh < in.y + in.h - ui_px(c, 56); k++) {
+        const LogEntry *e = &g->log[tp[k]];
         char line[GAME_TEXT_LEN + 32];
-        snprintf(line, sizeof line, "Turn %d: %s", g->log[i].turn, g->log[i].text);
+        snprintf(line, sizeof line, "Turn %d: %s", e->turn, e->text);
         int lw, lh2;
         ui_measure(c, UI_FONT_SMALL, line, &lw, &lh2);
         if (lw > in.w) { /* cut at a word and mark it */
@@ -1112,9 +1253,8 @@ static void victory_dialog(UiApp *app)
                 n--;
             }
         }
-        ui_label(c, in.x, y, UI_FONT_SMALL, log_color(t), UI_ALIGN_LEFT, line);
+        ui_label(c, in.x, y, UI_FONT_SMALL, log_color(e->type), UI_ALIGN_LEFT, line);
         y += lh;
-        shown++;
     }
     /* a campaign goes on to its next scenario */
     int next_step = -1;
@@ -1235,7 +1375,8 @@ static void map_input(UiApp *app)
     GameUi *gs = &app->gs;
     UiInput *in = c->in;
     const Map *m = app->session->game->map;
-    int over = c->enabled && in->inside && ui_in_rect(in->mx, in->my, gs->map_rect);
+    int over = c->enabled && in->inside && ui_in_rect(in->mx, in->my, gs->map_rect) &&
+               !ui_in_rect(in->mx, in->my, gs->obj_rect); /* the objectives panel takes its own clicks */
     /* drag to pan */
     if (c->enabled && in->down && ui_in_rect(in->press_x, in->press_y, gs->map_rect)) {
         if (!gs->dragging) {
@@ -1266,7 +1407,7 @@ static void map_input(UiApp *app)
         }
     }
     int clicked = c->enabled && in->released && !in->click_used && ui_in_rect(in->press_x, in->press_y, gs->map_rect) &&
-                  ui_in_rect(in->mx, in->my, gs->map_rect);
+                  ui_in_rect(in->mx, in->my, gs->map_rect) && !ui_in_rect(in->press_x, in->press_y, gs->obj_rect);
     if (in->released) {
         if (gs->dragging) clicked = 0;
         gs->dragging = 0;
@@ -1300,6 +1441,10 @@ static void keys(UiApp *app)
     if (ui_key(c, SDLK_u, 0) || ui_key(c, SDLK_z, 1)) undo(app);
     if (ui_key(c, SDLK_n, 0)) next_unit(app);
     if (ui_key(c, SDLK_b, 0)) gs->show_borders = !gs->show_borders;
+    if (ui_key(c, SDLK_o, 0)) {
+        app->settings.objectives_open = !app->settings.objectives_open;
+        ui_apply_settings(app); /* kept for the next game */
+    }
     if (ui_key(c, SDLK_SPACE, 0) && gs->selected >= 0) {
         gs->skipped[gs->selected] = 1;
         next_unit(app);
@@ -1375,14 +1520,31 @@ void screen_game_frame(UiApp *app)
     }
     /* animations finish */
     if (gs->anim != ANIM_NONE && app->now - gs->anim_t0 >= gs->anim_dur) gs->anim = ANIM_NONE;
-    /* narration waiting? */
-    if (gs->narr < 0 && gs->anim == ANIM_NONE && !gs->curtain) {
+    /* news waiting? everything new since the last look becomes one pop-up, when some of it
+     * is to pop up at all; else it only goes to the chronicle */
+    if (gs->narr < 0 && gs->anim == ANIM_NONE && !gs->curtain && news_time(app)) {
         if (gs->log_seen > g->n_log) gs->log_seen = g->n_log;
-        while (gs->log_seen < g->n_log && !narratable(g->log[gs->log_seen].type)) gs->log_seen++;
-        if (gs->log_seen < g->n_log) gs->narr = gs->log_seen;
+        int pop = 0;
+        for (int i = gs->log_seen; i < g->n_log && !pop; i++) pop = poppable(app, &g->log[i]);
+        if (pop) {
+            gs->narr = gs->log_seen;
+            gs->narr_end = g->n_log;
+            gs->narr_scroll = 0;
+            gs->popups_shown++;
+        } else {
+            gs->log_seen = g->n_log;
+        }
     }
     int modal = gs->curtain || gs->narr >= 0 || (g->choice.active && is_human(s, g->choice.faction) && !gs->replay_mode) ||
                 (g->over && !gs->victory_shown);
+    /* F5 reloads the script under a pop-up too (the pop-up is not lost: it is in the log) */
+    if (modal && !gs->curtain && !gs->replay_mode && app->dialog == DLG_NONE && ui_key(c, SDLK_F5, 0)) {
+        reload_script(app);
+        c->in->n_keys = 0; /* not twice */
+        s = app->session;
+        g = s->game;
+        modal = (g->choice.active && is_human(s, g->choice.faction)) || (g->over && !gs->victory_shown);
+    }
     if (!modal && app->dialog == DLG_NONE && !app->help_open) run_ai(app);
     g = s->game;
 
@@ -1443,6 +1605,8 @@ void screen_game_frame(UiApp *app)
             ui_labelf(c, gs->map_rect.x + ui_px(c, 14), gs->map_rect.y + ui_px(c, 10), UI_FONT_BODY, UI_C_GOLD_HI, UI_ALIGN_LEFT,
                       "Combined attack: %d units (shift-click to change)", gs->n_extra + 1);
     }
+    if (!gs->curtain && !gs->replay_mode) ui_objectives_panel(app);
+    else gs->obj_rect = (SDL_Rect){ 0, 0, 0, 0 };
     if (gs->hover_attack && gs->anim == ANIM_NONE && c->enabled) preview_tooltip(app);
     draw_top_bar(app);
     s = app->session;

@@ -11,6 +11,7 @@
 #include "move.h"
 #include "combat.h"
 #include "campaign.h"
+#include "standing.h"
 
 typedef enum { SCR_MENU, SCR_SCENARIOS, SCR_BRIEFING, SCR_GAME, SCR_COUNT } ScreenId;
 /* Dialogs over any screen. */
@@ -75,6 +76,16 @@ typedef struct GameUi {
     int replay_mode;
     Record replay_rec;
     int replay_turn, replay_last_turn;
+    /* news: pop-ups and the chronicle's badge */
+    int narr_end;                   /* the pop-up shows log entries narr .. narr_end-1 */
+    int narr_scroll;                /* lines scrolled in a long digest */
+    int popups_shown;               /* pop-ups opened since the game screen began (tests count) */
+    int chron_read;                 /* log entries before this one were read: no badge */
+    /* objectives panel and turning points */
+    SDL_Rect obj_rect;              /* where the panel was drawn this frame (folded or open) */
+    int tp_n;                       /* log length when the standings were last sampled */
+    int tp_points[GAME_MAX_FACTIONS], tp_strength[GAME_MAX_FACTIONS];
+    int tp_weight[GAME_MAX_EVENTS]; /* how much each entry moved the score and the strength */
 } GameUi;
 
 struct UiApp {
@@ -169,6 +180,47 @@ void game_ui_reset(UiApp *app);
 void game_ui_free(GameUi *gs);
 /* Display name of a faction, place or leader, in hanzi when the setting asks. */
 const char *ui_faction_name(const UiApp *app, const Game *g, int f);
+
+/* ---------------------------------------------------------------- news (screen_game.c) */
+/* Whether the side whose view is shown may read log entry e (a message to one side and a
+ * side's choice answer are that side's alone). */
+int ui_news_visible(const UiApp *app, const LogEntry *e);
+/* Entries of the chronicle not read yet (its badge). */
+int ui_chronicle_unread(const UiApp *app);
+
+/* ---------------------------------------------------------------- objectives (panel_objectives.c) */
+#define UI_OBJ_MAX_LINES 24
+
+/* One side with aims: its standing and the score it needs (-1 when it has no score aim). */
+typedef struct UiObjSide {
+    int faction;
+    GameStanding st;
+    int target;                 /* points needed at the end, -1 none */
+    const char *aim;            /* the first aim's text, from the scenario */
+} UiObjSide;
+
+/* What the objectives panel and the end screen show: one model built from the game. */
+typedef struct UiObjectives {
+    int n_sides;
+    UiObjSide sides[GAME_MAX_FACTIONS];
+    int any_score;              /* some side has a score aim */
+    int turns_left;             /* -1 with no turn limit */
+    int n_lines;
+    struct { int side; char text[200]; char status[64]; int good; } lines[UI_OBJ_MAX_LINES];
+    /* what changes it: a place and its points, an aim and how it stands (good 1 / 0), or a
+     * caption (good -1) */
+} UiObjectives;
+
+/* Builds the model from g (a const read, nothing changed). */
+void ui_objectives_build(const UiApp *app, const Game *g, UiObjectives *o);
+/* Draws the panel in the map's top-right corner, open or folded, and handles its fold click;
+ * sets app->gs.obj_rect. */
+void ui_objectives_panel(UiApp *app);
+/* The standings after a change: weighs the new log entries by how much they moved the points
+ * and the strength (for the turning points). Call after each command. */
+void ui_turning_sample(UiApp *app);
+/* The n most telling log entries (by weight, then by kind), in the order they happened. */
+int ui_turning_points(const UiApp *app, int *out, int cap);
 const char *ui_place_name(const UiApp *app, const Map *m, int p);
 
 #endif

@@ -20,6 +20,8 @@ void ui_settings_defaults(UiSettings *s)
     s->fullscreen = 0;
     s->difficulty = 1;
     s->show_grid = 1;
+    s->popups = UI_POPUP_MAJOR;
+    s->objectives_open = 1;
 }
 
 /* Writes "$VAR/sub" or "$HOME/fallback/sub" into buf. Does not create anything. */
@@ -130,6 +132,8 @@ int ui_settings_load(UiSettings *s, const char *path)
         else if (!strcmp(k, "fullscreen")) bad = parse_int(v, 0, 1, &s->fullscreen);
         else if (!strcmp(k, "difficulty")) bad = parse_int(v, 0, 3, &s->difficulty);
         else if (!strcmp(k, "show_grid")) bad = parse_int(v, 0, 1, &s->show_grid);
+        else if (!strcmp(k, "popups")) bad = parse_int(v, 0, UI_POPUP_COUNT - 1, &s->popups);
+        else if (!strcmp(k, "objectives")) bad = parse_int(v, 0, 1, &s->objectives_open);
         else fprintf(stderr, "UI: %s:%d: unknown setting '%s'\n", path, ln, k);
         if (bad) fprintf(stderr, "UI: %s:%d: bad value '%s' for %s\n", path, ln, v, k);
     }
@@ -161,6 +165,8 @@ int ui_settings_save(const UiSettings *s, const char *path, char *err, size_t er
     fprintf(f, "fullscreen = %d\n", s->fullscreen);
     fprintf(f, "difficulty = %d\n", s->difficulty);
     fprintf(f, "show_grid = %d\n", s->show_grid);
+    fprintf(f, "popups = %d\n", s->popups);
+    fprintf(f, "objectives = %d\n", s->objectives_open);
     if (safefile_commit(&sf, err, errlen)) return -1;
     return 0;
 }

@@ -6,6 +6,9 @@
 #include <stddef.h>
 
 typedef enum { UI_ANIM_OFF, UI_ANIM_FAST, UI_ANIM_NORMAL, UI_ANIM_SLOW, UI_ANIM_COUNT } UiAnimSpeed;
+/* How much news pops up: every item, major ones only (marked by the scenario, or a fallen
+ * commander, a new power, a rising), or none (choices always do). */
+typedef enum { UI_POPUP_ALL, UI_POPUP_MAJOR, UI_POPUP_NONE, UI_POPUP_COUNT } UiPopups;
 
 typedef struct UiSettings {
     int ui_scale_pct;       /* 75..200: multiplies the HiDPI scale */
@@ -15,9 +18,12 @@ typedef struct UiSettings {
     int fullscreen;
     int difficulty;         /* 0..3, last chosen (1 normal) */
     int show_grid;          /* 1: hex outlines on the map */
+    int popups;             /* UiPopups: how much news is put up as a pop-up */
+    int objectives_open;    /* 1: the objectives panel is open (O folds it) */
 } UiSettings;
 
-/* Defaults: scale 100, normal speed, pinyin, watch on, windowed, normal difficulty. */
+/* Defaults: scale 100, normal speed, pinyin, watch on, windowed, normal difficulty, major
+ * news pops up, objectives open. */
 void ui_settings_defaults(UiSettings *s);
 /* Read path (NULL = the default file) over the defaults. Unknown keys and bad values are
  * ignored with one "UI: FILE:LINE: ..." warning on stderr. Returns 0 when the file was read. */
