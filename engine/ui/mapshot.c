@@ -213,6 +213,14 @@ static int placer_pick(const Placer *pl, const Frame *f, const int (*cand)[2], i
     return forced ? bi : -1;
 }
 
+/* One dash of an atlas border line. */
+typedef struct BorderDash { UiCanvas *cv; double lw; } BorderDash;
+static void border_dash(double x0, double y0, double x1, double y1, void *ud)
+{
+    const BorderDash *bd = ud;
+    ui_ras_line(bd->cv, x0, y0, x1, y1, bd->lw, UI_HEX(UI_BORDER_RGB));
+}
+
 /* The borders of 1114 on the canvas: a translucent band under a dashed line, each leg of the
  * source line followed in small steps so it bends with the projection. */
 static void draw_borders_canvas(UiCanvas *cv, const Map *m, const Frame *f, int scale)
@@ -236,19 +244,9 @@ static void draw_borders_canvas(UiCanvas *cv, const Map *m, const Frame *f, int 
                     if (pass == 0) {
                         ui_ras_line(cv, px0, py0, px, py, band, 0x507A2A7A);
                         ui_ras_disc(cv, px, py, band / 2, 0x287A2A7A);
-                    } else if (len > 1e-6) {
-                        double t = 0;
-                        while (t < len) {
-                            double ph = fmod(walked + t, dash * 1.7);
-                            double seg = ph < dash ? dash - ph : dash * 1.7 - ph;
-                            if (seg < 0.5) seg = 0.5;
-                            if (t + seg > len) seg = len - t;
-                            if (ph < dash)
-                                ui_ras_line(cv, px0 + (px - px0) * t / len, py0 + (py - py0) * t / len,
-                                            px0 + (px - px0) * (t + seg) / len, py0 + (py - py0) * (t + seg) / len,
-                                            lw, UI_HEX(UI_BORDER_RGB));
-                            t += seg;
-                        }
+                    } else {
+                        BorderDash bd = { cv, lw };
+                        ui_dash_segment(px0, py0, px, py, walked, dash, dash * 1.7, border_dash, &bd);
                     }
                     walked += len;
                     px0 = px; py0 = py;

@@ -22,6 +22,12 @@ void ui_ras_clear(UiCanvas *cv, uint32_t c);
 void ui_ras_disc(UiCanvas *cv, double cx, double cy, double r, uint32_t c);
 void ui_ras_ring(UiCanvas *cv, double cx, double cy, double r, double width, uint32_t c);
 void ui_ras_line(UiCanvas *cv, double x0, double y0, double x1, double y1, double width, uint32_t c);
+/* The dashes of a dashed polyline that fall on its segment (x0,y0)-(x1,y1): one dash of length
+ * dash every period, the pattern continued from walked (the length of the line before this
+ * segment). Calls draw for each piece of a dash; draws nothing itself. */
+typedef void (*UiDashFn)(double x0, double y0, double x1, double y1, void *ud);
+void ui_dash_segment(double x0, double y0, double x1, double y1, double walked, double dash, double period,
+                     UiDashFn draw, void *ud);
 /* A quadratic Bezier stroke from p0 via control p1 to p2, width w0 at p0 to w2 at p2. */
 void ui_ras_bezier(UiCanvas *cv, double x0, double y0, double x1, double y1, double x2, double y2,
                    double w0, double w2, uint32_t c);

@@ -285,3 +285,21 @@ Hex ui_world_to_hex(double wx, double wy)
     Hex h = { (int)rx, (int)rz };
     return h;
 }
+
+/* Walks the segment in dash and gap pieces; see render_priv.h. */
+void ui_dash_segment(double x0, double y0, double x1, double y1, double walked, double dash, double period,
+                     UiDashFn draw, void *ud)
+{
+    double len = hypot(x1 - x0, y1 - y0);
+    if (len < 1e-6) return;
+    for (double t = 0; t < len;) {
+        double ph = fmod(walked + t, period);
+        double seg = ph < dash ? dash - ph : period - ph;
+        if (seg < 0.5) seg = 0.5;
+        if (t + seg > len) seg = len - t;
+        if (ph < dash)
+            draw(x0 + (x1 - x0) * t / len, y0 + (y1 - y0) * t / len,
+                 x0 + (x1 - x0) * (t + seg) / len, y0 + (y1 - y0) * (t + seg) / len, ud);
+        t += seg;
+    }
+}

@@ -1217,6 +1217,14 @@ void ui_render_label_obstacles(UiRender *rr, const UiLabel *boxes, int n)
 
 /* ---------------------------------------------------------------- borders map mode */
 
+/* One dash of a border line in the game view. */
+typedef struct BorderDash { SDL_Renderer *r; double lw; } BorderDash;
+static void border_dash(double x0, double y0, double x1, double y1, void *ud)
+{
+    const BorderDash *bd = ud;
+    thick_line(bd->r, x0, y0, x1, y1, bd->lw, UI_BORDER_RGB, 230);
+}
+
 /* The borders of 1114: a translucent band under a dashed line in the border colour. */
 static void draw_borders(UiRender *rr, const UiMapView *v)
 {
@@ -1233,18 +1241,8 @@ static void draw_borders(UiRender *rr, const UiMapView *v)
                 ui_view_world_to_screen(v, xy[2 * k + 2], xy[2 * k + 3], &x1, &y1);
                 double len = hypot(x1 - x0, y1 - y0);
                 if (pass == 0) { thick_line(rr->r, x0, y0, x1, y1, band, UI_BORDER_RGB, 70); continue; }
-                if (len < 1e-6) continue;
-                double t = 0;
-                while (t < len) {
-                    double phase = fmod(walked + t, dash * 1.6);
-                    double seg = phase < dash ? dash - phase : dash * 1.6 - phase;
-                    if (seg < 0.5) seg = 0.5;
-                    if (t + seg > len) seg = len - t;
-                    if (phase < dash)
-                        thick_line(rr->r, x0 + (x1 - x0) * t / len, y0 + (y1 - y0) * t / len,
-                                   x0 + (x1 - x0) * (t + seg) / len, y0 + (y1 - y0) * (t + seg) / len, lw, UI_BORDER_RGB, 230);
-                    t += seg;
-                }
+                BorderDash bd = { rr->r, lw };
+                ui_dash_segment(x0, y0, x1, y1, walked, dash, dash * 1.6, border_dash, &bd);
                 walked += len;
             }
         }

@@ -334,8 +334,9 @@ static void test_major_rivers_are_flagged_and_fords_are_where_the_source_says(vo
 }
 
 /* Whether the hex at lat/lon can be reached from place id within 5 hexes without crossing a
- * side whose flags meet mask. */
-static int reachable_without_crossing(const char *id, double lat, double lon, int mask)
+ * side whose flags meet mask (and, when river >= 0, that belongs to that river); land_only keeps
+ * the search off water and off the map's edge. */
+static int reachable(const char *id, double lat, double lon, int mask, int river, int land_only)
 {
     Hex from = theatre->places[map_find_place(theatre, id)].hex, to = proj_latlon_to_hex(theatre, lat, lon);
     Hex queue[400];
@@ -346,13 +347,22 @@ static int reachable_without_crossing(const char *id, double lat, double lon, in
         if (hex_eq(h, to)) return 1;
         for (int d = 0; d < HEX_DIRS; d++) {
             Hex nb = hex_neighbor(h, d);
-            if (hex_distance(nb, from) > 5 || (map_side(theatre, h, d).flags & mask)) continue;
+            MapSide sd = map_side(theatre, h, d);
+            if (hex_distance(nb, from) > 5 || ((sd.flags & mask) && (river < 0 || sd.river == river))) continue;
+            if (land_only && (!map_in_bounds(theatre, nb) || map_is_water(theatre, nb))) continue;
             int seen = 0;
             for (int i = 0; i < tail; i++) if (hex_eq(queue[i], nb)) seen = 1;
             if (!seen && tail < 400) queue[tail++] = nb;
         }
     }
     return 0;
+}
+
+/* Whether the hex at lat/lon can be reached from place id within 5 hexes without crossing a
+ * side whose flags meet mask. */
+static int reachable_without_crossing(const char *id, double lat, double lon, int mask)
+{
+    return reachable(id, lat, lon, mask, -1, 0);
 }
 
 static void test_towns_stand_on_the_bank_the_sources_give(void **state)
@@ -379,24 +389,7 @@ static int reachable_without_river(const char *id, double lat, double lon, const
 {
     int ri = mt_river(theatre, river);
     if (ri < 0) fail_msg("river %s missing", river);
-    Hex from = theatre->places[map_find_place(theatre, id)].hex, to = proj_latlon_to_hex(theatre, lat, lon);
-    Hex queue[400];
-    int head = 0, tail = 0;
-    queue[tail++] = from;
-    while (head < tail) {
-        Hex h = queue[head++];
-        if (hex_eq(h, to)) return 1;
-        for (int d = 0; d < HEX_DIRS; d++) {
-            Hex nb = hex_neighbor(h, d);
-            MapSide sd = map_side(theatre, h, d);
-            if (hex_distance(nb, from) > 5 || ((sd.flags & SIDE_RIVER) && sd.river == ri)) continue;
-            if (!map_in_bounds(theatre, nb) || map_is_water(theatre, nb)) continue;
-            int seen = 0;
-            for (int i = 0; i < tail; i++) if (hex_eq(queue[i], nb)) seen = 1;
-            if (!seen && tail < 400) queue[tail++] = nb;
-        }
-    }
-    return 0;
+    return reachable(id, lat, lon, SIDE_RIVER, ri, 1);
 }
 
 static void test_zhengding_stands_on_the_north_bank_of_the_hutuo(void **state)
