@@ -108,6 +108,16 @@ done
 sed '/^seed /a campaign jin_campaign 1\ncarry-unit aguda_host 0 3 250 1\ncarry-unit muster 1 0 0\ncarry-leader da_yaoshinu captured' \
     seeds/record/skirmish1.rec > seeds/record/skirmish1-carry.rec
 cp seeds/record/*.rec seeds/replay/
+# the hostile records suite's tampered records (tests/hostile/records/*.sed applied to a real
+# game), run once each through the record and replay targets under the sanitizers
+rm -rf hostile-records; mkdir -p hostile-records
+if GYR_DATA_DIR="$SRC" "$BIN" --headless --scenario test_skirmish --seed 2 --difficulty 2 --record hostile-records/base.rec > /dev/null 2>&1; then
+    for sed_file in "$SRC"/tests/hostile/records/*.sed; do
+        [ -f "$sed_file" ] && sed -f "$sed_file" hostile-records/base.rec > "hostile-records/$(basename "$sed_file" .sed).rec" 2>/dev/null
+    done
+else
+    bad "recording the base game for the hostile records"; finish
+fi
 cp "$SRC"/scripts/scenarios/*.lua seeds/scenario/
 # the API target reads its input as choices: any bytes will do, these are a few fixed ones
 cp seeds/record/skirmish1.rec seeds/mapio/piece2.map seeds/api/
@@ -132,6 +142,7 @@ run() {
     if [ "$name" = scenario ]; then   # the hostile suites' scenarios (tests/hostile/door/, budget/, ...)
         for f in "$SRC"/tests/hostile/*/*.lua; do [ -f "$f" ] && repro+=("$f"); done
     fi
+    case "$name" in record|record_msan|replay) repro+=(hostile-records/*.rec) ;; esac
     local start=$SECONDS
     "bin/$bin" "${opts[@]}" "${repro[@]}" "$seeds"/* > "log-$name-inputs.txt" 2>&1
     rc=$?
