@@ -678,6 +678,12 @@ LScript *lscript_load(const char *path, uint64_t seed, Game **game_out, char *er
         lscript_free(s);
         return NULL;
     }
+    if (!s->game) {         /* a campaign file, or one that declared nothing to play */
+        snprintf(err, errlen, "%s: %s", path, s->info.is_campaign ? "is a campaign, not a scenario"
+                                                                 : "declares no scenario{}");
+        lscript_free(s);
+        return NULL;
+    }
     s->game->hook = ls_game_hook;
     s->game->hook_ud = s;
     s->last_error[0] = 0;

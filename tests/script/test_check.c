@@ -410,6 +410,20 @@ static void test_river_side_that_wraps_int_is_refused(void **st)
     assert_line(report, path, 1, "map.rivers[1].sides[1]: needs {q1, r1, q2, r2} of two adjacent hexes");
 }
 
+/* A campaign file given where a scenario is loaded is refused with its name, not a NULL game. */
+static void test_loading_a_campaign_file_as_a_scenario_is_refused(void **st)
+{
+    (void)st;
+    const char *path = st_write("a_campaign.lua",
+        "campaign { id = \"c\", title = \"C\", side = \"jin\", scenarios = { { id = \"test_skirmish\" } } }\n");
+    char err[600] = "";
+    Game *g = (Game *)1;
+    LScript *s = lscript_load(path, 1, &g, err, sizeof err);
+    assert_null(s);
+    assert_null(g);
+    assert_non_null(strstr(err, "a_campaign.lua: is a campaign, not a scenario"));
+}
+
 int main(void)
 {
     st_setup();
@@ -440,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_victory_field_of_another_type_is_refused),
         cmocka_unit_test(test_units_chosen_two_ways_are_refused),
         cmocka_unit_test(test_river_side_that_wraps_int_is_refused),
+        cmocka_unit_test(test_loading_a_campaign_file_as_a_scenario_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
