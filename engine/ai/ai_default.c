@@ -50,12 +50,13 @@ static int ccell(const Game *g, Hex h) { return map_index(g->map, h); }
 
 /* The enemy strength unit u must reckon with at cell ci (*open: the part not across an
  * unfrozen river). The commander the scenario counts also reckons with the enemies the army
- * saw some turns ago and has not seen leave (stale memories): an army out of sight for two
- * turns has not gone away, and he is the one unit whose loss the game counts. */
+ * saw some turns ago and has not seen leave (stale memories), at half their strength (such
+ * an army may have gone, or may be just out of sight): an army out of sight for two turns has
+ * not surely gone away, and he is the one unit whose loss the game counts. */
 static int unit_threat(const Ai *ai, const Game *g, int u, int ci, int *open)
 {
     int th = ai->threat[ci], op = ai->threat_open[ci];
-    if (leader_weight(ai, g, u) >= 3) { th += ai->threat_old[ci]; op += ai->threat_old_open[ci]; }
+    if (leader_weight(ai, g, u) >= 3) { th += ai->threat_old[ci] / 2; op += ai->threat_old_open[ci] / 2; }
     if (open) *open = op;
     return th;
 }

@@ -735,14 +735,7 @@ int ai_attack_score(const Ai *ai, const Game *g, const Command *c, const CombatP
         for (int k = 0; k < p->n; k++)
             if (p->out[k].retreat || p->out[k].rout || p->out[k].def_loss >= dsteps) clear += p->out[k].prob;
         score += (long)clear * w * va / 3 / p->denom;
-        /* a dearer exchange is paid only for a real chance at the prize: not when the lead
-         * attacker is as likely to be destroyed as the place to be cleared (a lone unit
-         * thrown at a held capital loses itself and leaves the place harder to take) */
-        int lost = 0;
-        if (c->n_attackers > 0)
-            for (int k = 0; k < p->n; k++)
-                if (p->out[k].att_loss >= g->units[c->attackers[0]].steps) lost += p->out[k].prob;
-        prize = w >= 300 && lost < clear;
+        prize = w >= 300;
     }
     /* our lead attacker takes the losses: if it carries a leader, the chance that the unit
      * is destroyed or routs (the leader with it) weighs heavily, and a commander the
@@ -763,6 +756,9 @@ int ai_attack_score(const Ai *ai, const Game *g, const Command *c, const CombatP
             int coh = lu->cohesion - o->att_loss * g->rules.cohesion_loss_per_step;
             if (o->att_loss >= lu->steps || coh <= g->rules.rout_cohesion) lrisk += o->prob;
         }
+        /* at the last chance (the game lost unless this turn's blows win it) a leader the
+         * scenario does not count is staked like any other: his unit's steps are counted */
+        if (lw == 2 && ai->urgent >= 2) lrisk = lhurt = 0;
         score -= (long)lrisk * va * (lw >= 3 ? 6000 : 2500) / p->denom;
         score -= (long)lhurt * va * (lw >= 3 ? 300 : 30) / p->denom;
     }

@@ -1,6 +1,6 @@
 /* test_ai_caution.c - the default AI's caution on tiny maps built here: the commander the
  * scenario counts keeps clear of an enemy army the AI saw and then lost from sight, and a
- * prize is not bought with a blow likelier to destroy the attacker than to clear the place. */
+ * general kept from the dice all game is staked at the last chance. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -91,48 +91,54 @@ static int count_attacks(const Command *c, int n)
     return k;
 }
 
-/* The town the Jin must take is held by four steps of infantry; half-strength Jin heavy
- * cavalry stands next to it. The blow would cost more than it takes (which a prize may be
- * worth), but it is as likely to destroy the cavalry as to clear the town: it is not made. */
-static void test_prize_not_bought_with_attacker_likelier_lost_than_place_cleared(void **state)
+/* A Jin general with one step of heavy cavalry stands next to the town the Liao must hold
+ * (two steps of levy in it): a good exchange, but the general would be lost in two blows of
+ * five. last: this is the game's last turn. Returns the attacks the default AI made. */
+static int general_attacks_town(int last)
 {
-    (void)state;
     Map *m = tm_map(10, 8, TER_PLAIN);
     Hex at = tm_at(5, 4);
     int town = tm_place(m, "weizhou", PLACE_TOWN, at);
     Game *g = tm_game(m, 9);
-    g->max_turns = 20;
+    g->max_turns = last ? 1 : 20;
     game_set_place_owner(g, town, TM_LIAO);
-    int cav = game_add_unit(g, rules_find_unit_type(&g->rules, "heavy_cavalry"), TM_JIN, tm_at(4, 4), 2);
-    tm_unit(g, "infantry", TM_LIAO, at);
+    int cav = game_add_unit(g, rules_find_unit_type(&g->rules, "heavy_cavalry"), TM_JIN, tm_at(4, 4), 1);
+    int wolu = game_add_leader(g, "wolu", "Wolu", 2, TM_JIN);
+    game_attach_leader(g, wolu, cav);
+    game_add_unit(g, rules_find_unit_type(&g->rules, "levy"), TM_LIAO, at, 2);
+    add_victory(g, VC_HOLD_PLACE, TM_LIAO, town, 0);
     add_victory(g, VC_TAKE_PLACE, TM_JIN, town, 0);
     game_start(g);
-    /* the premise: an exchange worse than even, and the cavalry's destruction at least as
-     * likely as the town's clearing */
     Command probe = tm_attack(TM_JIN, at, 1, &cav);
     CombatPreview p;
     assert_int_equal(combat_preview(g, &probe, &p), CMD_OK);
-    int lost = 0, clear = 0;
-    for (int i = 0; i < p.n; i++) {
-        if (p.out[i].att_loss >= g->units[cav].steps) lost += p.out[i].prob;
-        if (p.out[i].retreat || p.out[i].rout || p.out[i].def_loss >= 4) clear += p.out[i].prob;
-    }
-    assert_true(p.exp_def_loss_x100 < p.exp_att_loss_x100);
-    assert_true(clear > 0 && lost >= clear);
+    int lost = 0;
+    for (int i = 0; i < p.n; i++) if (p.out[i].att_loss >= 1) lost += p.out[i].prob;
+    assert_true(lost * 12 > p.denom);                         /* more than the AI stakes a general on */
+    assert_true(p.exp_def_loss_x100 > p.exp_att_loss_x100);   /* an exchange in our favour */
     Command cmds[256];
     Ai *ai = ai_new(AI_DEFAULT, g, NULL, TM_JIN, 1);
     int n = play_turn(g, ai, cmds, 256);
-    assert_int_equal(count_attacks(cmds, n), 0);
     ai_free(ai);
     game_free(g);
     map_free(m);
+    return count_attacks(cmds, n);
+}
+
+/* A general is not staked on the dice while the game can still be won later; on the last
+ * turn, with the game lost unless the town falls, he is (he was not). */
+static void test_last_chance_stakes_a_general_on_the_prize(void **state)
+{
+    (void)state;
+    assert_int_equal(general_attacks_town(0), 0);
+    assert_int_equal(general_attacks_town(1), 1);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_commander_keeps_clear_of_army_lost_from_sight),
-        cmocka_unit_test(test_prize_not_bought_with_attacker_likelier_lost_than_place_cleared),
+        cmocka_unit_test(test_last_chance_stakes_a_general_on_the_prize),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
