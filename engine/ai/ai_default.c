@@ -48,13 +48,26 @@ static int flee_target(const Ai *ai, const Game *g, int u, Hex *to)
 
 static int ccell(const Game *g, Hex h) { return map_index(g->map, h); }
 
+/* The enemy strength unit u must reckon with at cell ci (*open: the part not across an
+ * unfrozen river). The commander the scenario counts also reckons with the enemies the army
+ * saw some turns ago and has not seen leave (stale memories), at half their strength (such
+ * an army may have gone, or may be just out of sight): an army out of sight for two turns has
+ * not surely gone away, and he is the one unit whose loss the game counts. */
+static int unit_threat(const Ai *ai, const Game *g, int u, int ci, int *open)
+{
+    int th = ai->threat[ci], op = ai->threat_open[ci];
+    if (leader_weight(ai, g, u) >= 3) { th += ai->threat_old[ci] / 2; op += ai->threat_old_open[ci] / 2; }
+    if (open) *open = op;
+    return th;
+}
+
 /* Danger to unit u if it stood at cell ci: the enemy strength that can strike there (less
  * where every blow must cross a river) against our defence there, as a ratio in tenths. */
 static int danger_ratio10(const Ai *ai, const Game *g, int u, int ci)
 {
-    int th = ai->threat[ci];
+    int open;
+    int th = unit_threat(ai, g, u, ci, &open);
     if (th <= 0) return 0;
-    int open = ai->threat_open[ci];
     int eff = open + (th - open) * 100 / (100 + g->rules.river_defence_pct);
     int def = ai_defence_at(g, ai->faction, map_hex_at(g->map, ci), u);
     if (def < 1) def = 1;
@@ -605,7 +618,8 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
      * (its share of all our steps: a small army guards each unit more), and how likely the
      * enemy is to strike at those odds; a leader counts when the unit could be destroyed */
     int e_loss = 0, p_die = 0, risk = 0;
-    if (ai->threat[ci] > 0) {
+    int th_here = unit_threat(ai, g, u, ci, NULL);
+    if (th_here > 0) {
         danger_loss(g, ratio, un->steps, &e_loss, &p_die);
         int likely = strike_likely(ratio);
         long per_step = 2000L / (ai->army_steps + 5);
@@ -633,13 +647,15 @@ static long cell_score(Ai *ai, const Game *g, int u, int ci, int role, const int
             s += 4000L * (100 - risk) / 100;
     }
     /* defensive ground matters where the enemy can strike */
-    if (ai->threat[ci] > 0) {
+    if (th_here > 0) {
+        int open_here;
+        unit_threat(ai, g, u, ci, &open_here);
         s += g->rules.terrain[map_terrain(m, h)].defence_pct * 2;
         if (p >= 0) {
             PlaceKind k = m->places[p].kind;
             if (k == PLACE_CITY || k == PLACE_CAPITAL || k == PLACE_FORTRESS || k == PLACE_PASS) s += 200;
         }
-        if (ai->threat_open[ci] == 0) s += 150;  /* behind a river line */
+        if (open_here == 0) s += 150;  /* behind a river line */
     }
     /* supply */
     /* supply: a healthy army may march beyond it for a prize; a worn one may not */

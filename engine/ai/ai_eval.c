@@ -16,6 +16,8 @@ int ai_eval_init(Ai *ai)
     ai->vis = calloc((size_t)n, 1);
     ai->threat = calloc((size_t)n, sizeof(int));
     ai->threat_open = calloc((size_t)n, sizeof(int));
+    ai->threat_old = calloc((size_t)n, sizeof(int));
+    ai->threat_old_open = calloc((size_t)n, sizeof(int));
     ai->ereach = calloc((size_t)n, sizeof(int));
     ai->supply = calloc((size_t)n, sizeof(int));
     ai->tmp = calloc((size_t)n, sizeof(int));
@@ -26,7 +28,7 @@ int ai_eval_init(Ai *ai)
     ai->heap = calloc((size_t)n * 6 + 16, sizeof(int));
     ai->heap_key = calloc((size_t)n * 6 + 16, sizeof(int));
     ai->reach = reach_new(ai->map);
-    if (!ai->vis || !ai->threat || !ai->threat_open || !ai->ereach || !ai->supply || !ai->tmp ||
+    if (!ai->vis || !ai->threat || !ai->threat_open || !ai->threat_old || !ai->threat_old_open || !ai->ereach || !ai->supply || !ai->tmp ||
         !ai->stamp || !ai->zst || !ai->mine || !ai->need || !ai->heap || !ai->heap_key || !ai->reach)
         return -1;
     for (int c = 0; c < UC_COUNT; c++) {
@@ -40,6 +42,7 @@ int ai_eval_init(Ai *ai)
 void ai_eval_free(Ai *ai)
 {
     free(ai->vis); free(ai->threat); free(ai->threat_open); free(ai->ereach);
+    free(ai->threat_old); free(ai->threat_old_open);
     free(ai->supply); free(ai->tmp); free(ai->stamp); free(ai->zst); free(ai->mine); free(ai->need);
     free(ai->heap); free(ai->heap_key);
     for (int c = 0; c < UC_COUNT; c++) free(ai->field[c]);
@@ -202,15 +205,19 @@ void ai_see(Ai *ai, const Game *g)
         const Unit *un = &g->units[u];
         AiMemory *m = &ai->mem[u];
         if (un->alive && game_is_enemy(g, ai->faction, un->faction) && ai_sees_unit(ai, g, u)) {
-            m->known = 1; m->hex = un->hex; m->turn = g->turn;
+            m->known = 1; m->stale = 0; m->hex = un->hex; m->turn = g->turn;
             m->steps = un->steps; m->type = un->type; m->faction = un->faction;
             continue;
         }
-        if (!m->known) continue;
-        /* remembered: forget it when its old hex is in view and it is not there, or when old */
-        if (map_in_bounds(g->map, m->hex) && ai->vis[map_index(g->map, m->hex)]) m->known = 0;
-        else if (g->turn - m->turn > 2) m->known = 0;
-        else if (!game_is_enemy(g, ai->faction, m->faction)) m->known = 0;
+        if (!m->known && !m->stale) continue;
+        /* remembered: forget it when its old hex is in view and it is not there, or when old;
+         * forgotten for age only, it stays stale (the commander's caution) a while longer */
+        if ((map_in_bounds(g->map, m->hex) && ai->vis[map_index(g->map, m->hex)]) ||
+            !game_is_enemy(g, ai->faction, m->faction) || g->turn - m->turn > AI_STALE_TURNS) {
+            m->known = 0; m->stale = 0;
+        } else if (g->turn - m->turn > 2) {
+            m->known = 0; m->stale = 1;
+        }
     }
 }
 
@@ -323,12 +330,72 @@ static void dijkstra(Ai *ai, const Game *g, int cls, int *dist, int toward, int 
 /* Threat, threat_open and ereach from every enemy the AI knows of. Each known enemy is
  * flooded with its full movement points (our units block it, our zones of control stop it);
  * every hex next to a hex it can reach is under its threat. */
+/* Adds one remembered enemy's reach to thr/thr_open (and marks ereach when mark_reach):
+ * every hex next to a hex it can end its move on next turn counts its strength once. */
+static void flood_enemy(Ai *ai, const Game *g, const AiMemory *mem, int *thr, int *thr_open,
+                        int mark_reach, int *zid_io)
+{
+    const Map *m = g->map;
+    int frozen = game_rivers_frozen(g);
+    const UnitType *t = &g->rules.unit_types[mem->type];
+    int cls = t->cls;
+    int s = mem->steps * t->attack * (100 + season_pct(g, cls)) / 100;
+    if (s < 1) s = 1;
+    ai->stamp_id++;
+    int sid = ai->stamp_id, start = map_index(m, mem->hex);
+    ai->stamp[start] = sid; ai->tmp[start] = 0;
+    ai->heap_n = 0;
+    heap_push(ai, 0, start);
+    int zid = (*zid_io += 2);
+    while (ai->heap_n > 0) {
+        int d, cell = heap_pop(ai, &d);
+        if (d != ai->tmp[cell] || ai->stamp[cell] != sid) continue;
+        if (d < 0) continue;
+        Hex h = map_hex_at(m, cell);
+        if (mark_reach) ai->ereach[cell] = 1;
+        for (int dir = 0; dir < HEX_DIRS; dir++) {
+            Hex z = hex_neighbor(h, dir);
+            if (!map_in_bounds(m, z)) continue;
+            int zi = map_index(m, z);
+            MapSide sd = map_side(m, h, dir);
+            int open = !(sd.flags & SIDE_RIVER) || frozen;
+            if (ai->zst[zi] < zid) {
+                thr[zi] += s;
+                if (open) thr_open[zi] += s;
+                ai->zst[zi] = open ? zid + 1 : zid;
+            } else if (ai->zst[zi] == zid && open) {
+                thr_open[zi] += s;
+                ai->zst[zi] = zid + 1;
+            }
+        }
+        /* it cannot go on from a hex in our zone of control (except where it began) */
+        if (cell != start && (ai->mine[cell] & 2)) continue;
+        for (int dir = 0; dir < HEX_DIRS; dir++) {
+            Hex z = hex_neighbor(h, dir);
+            if (!map_in_bounds(m, z)) continue;
+            int zi = map_index(m, z);
+            if (ai->mine[zi] & 1) continue;
+            int stop;
+            int c = step_cost(g, cls, h, z, &stop, frozen);
+            if (c >= MOVE_IMPASSABLE) continue;
+            int nd = d + c;
+            if (nd > t->move) continue;
+            if (stop) nd = t->move; /* it may cross, but goes no further */
+            if (ai->stamp[zi] == sid && ai->tmp[zi] <= nd) continue;
+            ai->stamp[zi] = sid; ai->tmp[zi] = nd;
+            heap_push(ai, nd, zi);
+        }
+    }
+}
+
 void ai_threat_map(Ai *ai, const Game *g)
 {
     const Map *m = g->map;
-    int n = ai->ncell, frozen = game_rivers_frozen(g);
+    int n = ai->ncell;
     memset(ai->threat, 0, (size_t)n * sizeof(int));
     memset(ai->threat_open, 0, (size_t)n * sizeof(int));
+    memset(ai->threat_old, 0, (size_t)n * sizeof(int));
+    memset(ai->threat_old_open, 0, (size_t)n * sizeof(int));
     memset(ai->ereach, 0, (size_t)n * sizeof(int));
     memset(ai->mine, 0, (size_t)n);
     for (int u = 0; u < g->n_units; u++) {
@@ -346,60 +413,10 @@ void ai_threat_map(Ai *ai, const Game *g)
     memset(ai->zst, 0, (size_t)n * sizeof(int));
     for (int u = 0; u < g->n_units && u < GAME_MAX_UNITS; u++) {
         const AiMemory *mem = &ai->mem[u];
-        if (!mem->known || !map_in_bounds(m, mem->hex)) continue;
+        if (!(mem->known || mem->stale) || !map_in_bounds(m, mem->hex)) continue;
         if (mem->type < 0 || mem->type >= g->rules.n_unit_types) continue;
-        const UnitType *t = &g->rules.unit_types[mem->type];
-        int cls = t->cls;
-        int s = mem->steps * t->attack * (100 + season_pct(g, cls)) / 100;
-        if (s < 1) s = 1;
-        /* flood */
-        ai->stamp_id++;
-        int sid = ai->stamp_id, start = map_index(m, mem->hex);
-        ai->stamp[start] = sid; ai->tmp[start] = 0;
-        int list_n = 0;
-        ai->heap_n = 0;
-        heap_push(ai, 0, start);
-        zid += 2;
-        while (ai->heap_n > 0) {
-            int d, cell = heap_pop(ai, &d);
-            if (d != ai->tmp[cell] || ai->stamp[cell] != sid) continue;
-            if (d < 0) continue;
-            list_n++;
-            Hex h = map_hex_at(m, cell);
-            ai->ereach[cell] = 1;
-            for (int dir = 0; dir < HEX_DIRS; dir++) {
-                Hex z = hex_neighbor(h, dir);
-                if (!map_in_bounds(m, z)) continue;
-                int zi = map_index(m, z);
-                MapSide sd = map_side(m, h, dir);
-                int open = !(sd.flags & SIDE_RIVER) || frozen;
-                if (ai->zst[zi] < zid) {
-                    ai->threat[zi] += s;
-                    if (open) ai->threat_open[zi] += s;
-                    ai->zst[zi] = open ? zid + 1 : zid;
-                } else if (ai->zst[zi] == zid && open) {
-                    ai->threat_open[zi] += s;
-                    ai->zst[zi] = zid + 1;
-                }
-            }
-            /* it cannot go on from a hex in our zone of control (except where it began) */
-            if (cell != start && (ai->mine[cell] & 2)) continue;
-            for (int dir = 0; dir < HEX_DIRS; dir++) {
-                Hex z = hex_neighbor(h, dir);
-                if (!map_in_bounds(m, z)) continue;
-                int zi = map_index(m, z);
-                if (ai->mine[zi] & 1) continue;
-                int stop;
-                int c = step_cost(g, cls, h, z, &stop, frozen);
-                if (c >= MOVE_IMPASSABLE) continue;
-                int nd = d + c;
-                if (nd > t->move) continue;
-                if (stop) nd = t->move; /* it may cross, but goes no further */
-                if (ai->stamp[zi] == sid && ai->tmp[zi] <= nd) continue;
-                ai->stamp[zi] = sid; ai->tmp[zi] = nd;
-                heap_push(ai, nd, zi);
-            }
-        }
+        if (mem->known) flood_enemy(ai, g, mem, ai->threat, ai->threat_open, 1, &zid);
+        else flood_enemy(ai, g, mem, ai->threat_old, ai->threat_old_open, 0, &zid);
     }
     /* an enemy capital the AI cannot see is assumed to hold a garrison that can sally a few
      * hexes (who owns a place is known to all; what is inside is not), unless it is a main
@@ -739,6 +756,9 @@ int ai_attack_score(const Ai *ai, const Game *g, const Command *c, const CombatP
             int coh = lu->cohesion - o->att_loss * g->rules.cohesion_loss_per_step;
             if (o->att_loss >= lu->steps || coh <= g->rules.rout_cohesion) lrisk += o->prob;
         }
+        /* at the last chance (the game lost unless this turn's blows win it) a leader the
+         * scenario does not count is staked like any other: his unit's steps are counted */
+        if (lw == 2 && ai->urgent >= 2) lrisk = lhurt = 0;
         score -= (long)lrisk * va * (lw >= 3 ? 6000 : 2500) / p->denom;
         score -= (long)lhurt * va * (lw >= 3 ? 300 : 30) / p->denom;
     }

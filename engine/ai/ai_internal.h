@@ -16,6 +16,7 @@
  * ordinary troops) able to strike this many hexes out */
 #define AI_PHANTOM_STRENGTH 6
 #define AI_PHANTOM_RANGE 4
+#define AI_STALE_TURNS 6       /* how long the commander reckons with an enemy no longer seen */
 
 /* Something on the map the AI wants: a place to take or hold, a leader to hunt or shelter. */
 typedef enum { OBJ_TAKE, OBJ_HOLD, OBJ_HUNT, OBJ_FLEE, OBJ_PROTECT, OBJ_MUSTER } ObjKind;
@@ -29,7 +30,9 @@ typedef struct AiObjective {
 } AiObjective;
 
 /* An enemy unit as the AI knows it: seen now, or remembered from an earlier turn. */
-typedef struct AiMemory { int known; Hex hex; int turn; int steps; int type; int faction; } AiMemory;
+/* stale: forgotten for age only (its old hex not seen empty since): the protected commander
+ * still keeps clear of where it was, for up to AI_STALE_TURNS turns after it was last seen. */
+typedef struct AiMemory { int known; Hex hex; int turn; int steps; int type; int faction; int stale; } AiMemory;
 
 /* Attack planning scratch: which unit can reach which hexes next to which target, and a
  * candidate attack with the moves that set it up. */
@@ -79,6 +82,7 @@ struct Ai {
     /* maps (ncell ints each) */
     int *threat;                    /* enemy attack strength that can reach an adjacent hex next turn */
     int *threat_open;               /* the part of it not across an unfrozen river */
+    int *threat_old, *threat_old_open; /* the same from stale memories (the commander's caution) */
     int *ereach;                    /* 1 when a known enemy can end its move there next turn */
     int *field[UC_COUNT];           /* movement cost to the nearest objective, per class */
     int field_ok[UC_COUNT];
@@ -112,7 +116,8 @@ void ai_eval_free(Ai *ai);
 void ai_see(Ai *ai, const Game *g);
 /* Whether the AI knows of an enemy unit at index u now (visible). */
 int ai_sees_unit(const Ai *ai, const Game *g, int u);
-/* Build threat, threat_open and ereach from the enemies the AI knows of. */
+/* Build threat, threat_open and ereach from the enemies the AI knows of, and threat_old and
+ * threat_old_open from the stale memories. */
 void ai_threat_map(Ai *ai, const Game *g);
 /* Gather objectives from the victory conditions, the scenario goals and the places. */
 void ai_objectives(Ai *ai, const Game *g);

@@ -210,7 +210,8 @@ end
 
 -- Wolu turns on his ally (a choice for the Jin side). Once it is due the question comes back
 -- every turn until it is answered for good: the Jin pick their moment. The computer waits
--- until its army stands round the Eastern Capital (or time runs short).
+-- until its army stands round the Eastern Capital and outnumbers the Bohai in and next to it
+-- (or time runs short): Wolu beat Gao's army in the field before he took the city.
 local betrayal_due, asked_on, kept_faith = nil, nil, false
 local function jin_ready()
   if gyr.turn() >= TURNS - 6 then return true end
@@ -219,7 +220,11 @@ local function jin_ready()
   for _, u in ipairs(gyr.units { faction = "jin" }) do
     if H.hex_dist(u.q, u.r, p.q, p.r) <= 3 and u.cohesion >= 50 then near = near + u.steps end
   end
-  return near >= 5
+  local held = 0
+  for _, u in ipairs(gyr.units { faction = "yuan" }) do
+    if H.hex_dist(u.q, u.r, p.q, p.r) <= 1 then held = held + u.steps end
+  end
+  return near >= 5 and near > held
 end
 
 local function ask_betrayal(reason)
