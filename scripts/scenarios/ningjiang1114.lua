@@ -157,6 +157,7 @@ local jin_penalty = 0
 local function aguda_check()
   if H.aguda_lost("Aguda is lost! The Wanyan chiefs choose his brother Wuqimai (吳乞買) to lead the rising.",
                   "Counterfactual: Aguda survived every battle; Wuqimai succeeded him only in 1123 (JS).") then
+    if jin_penalty == 0 then gyr.score("jin", -5) end   -- in the score, so the panel and the end agree
     jin_penalty = 5
   end
 end
