@@ -61,8 +61,8 @@ static int l_owner(lua_State *L)
 {
     Game *g = ls_game(L);
     int p = ls_check_place(L, 1);
-    if (p < 0 || g->places[p].owner < 0) return 0;
-    lua_pushstring(L, g->factions[g->places[p].owner].id);
+    if (p < 0 || g->places[p].owner < 0) lua_pushnil(L);     /* one value, as documented */
+    else lua_pushstring(L, g->factions[g->places[p].owner].id);
     return 1;
 }
 

@@ -381,6 +381,20 @@ static void test_units_placed_by_lat_lon_stand_where_the_place_is(void **st)
     assert_non_null(strstr(err, "theatre.lua:5: unit placed on water"));
 }
 
+/* gyr.owner of a place nobody holds is one nil value (it used to return nothing at all, so
+ * { gyr.owner("p"), 1 } and select("#", ...) saw no value). */
+static void test_owner_of_an_unowned_place_is_nil(void **st)
+{
+    (void)st;
+    Game *g;
+    LScript *s = load(st_scenario("owner.lua",
+        "assert(select('#', gyr.owner(\"p\")) == 1 and gyr.owner(\"p\") == nil)\n"
+        "local t = { gyr.owner(\"p\"), 1 }\n"
+        "assert(t[2] == 1)\n"), 1, &g);
+    assert_non_null(s);
+    lscript_free(s);
+}
+
 static void test_history_library_helps_with_dates_and_once(void **st)
 {
     (void)st;
@@ -634,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_events_after_the_memory_cap_are_logged_and_play_goes_on),
         cmocka_unit_test(test_fields_behind_index_are_not_read),
         cmocka_unit_test(test_lua_panic_says_so_and_exits_with_status_70),
+        cmocka_unit_test(test_owner_of_an_unowned_place_is_nil),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
