@@ -1,4 +1,4 @@
-/* sandbox_int.h - what sandbox.c shares with its helper files (sb_sort.c, sb_match.c): the
+/* sandbox_int.h - what sandbox.c shares with its helper files (sb_sort.c, sb_match.c, sb_pairs.c): the
  * budget charge and the replacement library functions. Not used outside engine/script. */
 #ifndef GYR_SANDBOX_INT_H
 #define GYR_SANDBOX_INT_H
@@ -16,6 +16,11 @@ int ls_sort(lua_State *L);
  * (sb_sort.c keeps it in the registry); ls_charge_fn gives it back, NULL when none was set. */
 void ls_set_charge(lua_State *L, LsChargeFn charge);
 LsChargeFn ls_charge_fn(lua_State *L);
+
+/* Sets the globals pairs(t) and next(t [, k]) to versions in sorted key order (sb_pairs.c),
+ * with their key caches in the registry; keys without an order (tables, functions) raise.
+ * Charged through ls_charge_fn, so call ls_set_charge first. */
+void ls_open_pairs(lua_State *L);
 
 /* string.find/match/gmatch/gsub with Lua 5.4 pattern semantics, written for the sandbox:
  * every step of the matcher is counted and charged, so a backtracking pattern is stopped by
