@@ -140,6 +140,8 @@ struct UiApp {
 void screen_menu_frame(UiApp *app);
 void screen_scenarios_frame(UiApp *app);
 void screen_briefing_frame(UiApp *app);
+/* The briefing text shown now: the chosen side's own (briefing_<faction>, else the general one). */
+const char *ui_briefing_shown(UiApp *app);
 void screen_game_frame(UiApp *app);
 /* Dialogs over any screen; return 1 while open. */
 void screen_dialog_frame(UiApp *app);
