@@ -10,7 +10,7 @@
 
 /* Copies text with single line breaks turned into spaces (a Lua long string's hard wraps),
  * keeping blank lines as paragraph breaks. */
-static void reflow(const char *in, char *out, size_t cap)
+void ui_reflow(const char *in, char *out, size_t cap)
 {
     size_t n = 0;
     for (const char *p = in; *p && n + 2 < cap; p++) {
@@ -204,7 +204,7 @@ void screen_scenarios_frame(UiApp *app)
     SDL_Rect tb = { rp.x + pad, y, rp.w - 2 * pad, rp.y + rp.h - y - pad - ui_px(c, 60) };
     if (ui_hover(c, tb) && c->in->wheel) app->brief_scroll -= c->in->wheel * 3;
     static char text[sizeof si->briefing];
-    reflow(si->briefing, text, sizeof text);
+    ui_reflow(si->briefing, text, sizeof text);
     int lines = ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, text, 0, 0);
     int vis = tb.h / ui_line_h(c, UI_FONT_BODY);
     if (app->brief_scroll > lines - vis) app->brief_scroll = lines - vis;
@@ -324,7 +324,7 @@ void screen_briefing_frame(UiApp *app)
     SDL_Rect tb = { lp.x + pad, y, lw - 2 * pad, lp.y + lp.h - y - pad };
     if (ui_hover(c, tb) && c->in->wheel) app->brief_scroll -= c->in->wheel * 3;
     static char text[sizeof si->briefing];
-    reflow(ui_briefing_shown(app), text, sizeof text);
+    ui_reflow(ui_briefing_shown(app), text, sizeof text);
     int lines = ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, text, 0, 0);
     int vis = tb.h / ui_line_h(c, UI_FONT_BODY);
     if (app->brief_scroll > lines - vis) app->brief_scroll = lines - vis;

@@ -733,6 +733,48 @@ static void test_hotseat_on_the_briefing_shows_the_general_briefing(void **st)
     ui_app_free(a);
 }
 
+/* Ends the human turn on the screen (key E, confirmed) and opens the next curtain. */
+static void end_turn_at_the_curtain(UiApp *a)
+{
+    key(a, SDLK_RETURN, 0);             /* "I command ...: begin" */
+    settle(a);
+    key(a, SDLK_e, 0);
+    if (a->dialog == DLG_CONFIRM_END) key(a, SDLK_RETURN, 0);
+    settle(a);
+}
+
+static void test_hotseat_curtain_of_a_sides_first_turn_shows_its_briefing(void **st)
+{
+    (void)st;
+    UiApp *a = start_skirmish("both");
+    const Session *s = ui_app_session(a);
+    assert_int_equal(a->gs.curtain, 1);
+    assert_int_equal(a->gs.curtain_faction, game_find_faction(s->game, "jin"));
+    assert_string_equal(a->gs.curtain_brief, "You are Aguda: cross the Songhua at the ford and take Ningjiang.");
+    ui_app_frame(a);
+    assert_int_equal(ui_app_save_png(a, "ui_curtain_jin.png"), 0);
+    end_turn_at_the_curtain(a);
+    s = ui_app_session(a);
+    assert_int_equal(a->gs.curtain, 1);
+    assert_int_equal(a->gs.curtain_faction, game_find_faction(s->game, "liao"));
+    assert_int_equal(s->game->turn, 1);
+    assert_non_null(strstr(a->gs.curtain_brief, "A test of the engine"));   /* no briefing_liao: the general one */
+    ui_app_free(a);
+}
+
+static void test_hotseat_curtain_after_the_first_turn_shows_no_briefing(void **st)
+{
+    (void)st;
+    UiApp *a = start_skirmish("both");
+    end_turn_at_the_curtain(a);         /* Jin's first turn */
+    end_turn_at_the_curtain(a);         /* Liao's */
+    const Session *s = ui_app_session(a);
+    assert_int_equal(a->gs.curtain, 1);
+    assert_int_equal(s->game->turn, 2);
+    assert_string_equal(a->gs.curtain_brief, "");
+    ui_app_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -755,6 +797,8 @@ int main(void)
         cmocka_unit_test(test_choosing_jin_on_the_briefing_shows_the_jin_briefing),
         cmocka_unit_test(test_a_side_without_its_own_briefing_is_shown_the_general_one),
         cmocka_unit_test(test_hotseat_on_the_briefing_shows_the_general_briefing),
+        cmocka_unit_test(test_hotseat_curtain_of_a_sides_first_turn_shows_its_briefing),
+        cmocka_unit_test(test_hotseat_curtain_after_the_first_turn_shows_no_briefing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
