@@ -226,14 +226,15 @@ int headless_replay(const char *path, int verify, int json)
     return 0;
 }
 
-int headless_list_scenarios(void)
+int headless_list_scenarios(int all)
 {
     int cap = 256;
     ScenarioInfo *list = calloc((size_t)cap, sizeof *list);
     if (!list) { fprintf(stderr, "gyrfalcon: out of memory\n"); return 1; }
     int n = lscript_list_scenarios(list, cap);
     for (int i = 0; i < n; i++)
-        printf("%s\t%s\t%s\t%s\n", list[i].id, list[i].title, list[i].years, list[i].sides);
+        if (all || !lscript_is_test_scenario(&list[i]))
+            printf("%s\t%s\t%s\t%s\n", list[i].id, list[i].title, list[i].years, list[i].sides);
     free(list);
     return 0;
 }

@@ -20,7 +20,7 @@ typedef struct HeadlessOpts {
 /* Each returns the process exit code and prints a one-line reason on stderr on failure. */
 int headless_play(const HeadlessOpts *o);
 int headless_replay(const char *path, int verify, int json);
-int headless_list_scenarios(void);
+int headless_list_scenarios(int all);   /* all: also the test_ scenarios */
 int headless_check(const char *path);
 /* The summary of a session: text, or one JSON object. */
 void headless_summary(const Session *s, int json, FILE *f);

@@ -21,7 +21,8 @@ static const char *HELP =
 "  gyrfalcon --scenario ID [--side S] [--seed N] [--ai SIDES]\n"
 "                                              start a scenario in the window (S: a side id, or 'both' for hotseat)\n"
 "  gyrfalcon --load FILE                       continue a saved game in the window\n"
-"  gyrfalcon --list-scenarios                  one line per scenario: id<TAB>title<TAB>years<TAB>sides\n"
+"  gyrfalcon --list-scenarios [--all]          one line per scenario: id<TAB>title<TAB>years<TAB>sides, in\n"
+"                                              historical order, then campaigns, then mods; --all adds test_ ones\n"
 "  gyrfalcon --check FILE.lua                  validate a scenario; errors as FILE:LINE: message\n"
 "  gyrfalcon --headless --scenario ID --seed N [--turns N] [--ai SIDES] [--record FILE] [--json] [--trace]\n"
 "                                              play with computer players, no window; print a summary\n"
@@ -50,7 +51,7 @@ typedef struct Args {
     const char *mode;           /* "window", "headless", ... */
     const char *scenario, *side, *ai, *record, *replay, *out, *load, *check;
     uint64_t seed; int have_seed;
-    int turns, turn, games, json, verify, headless, difficulty, trace;
+    int turns, turn, games, json, verify, headless, difficulty, trace, all;
     int w, h;
     double lat, lon;
     int q, r;
@@ -141,6 +142,7 @@ int main(int argc, char **argv)
                 return fail("bad size (expected WxH, 64..16384)", argv[i]);
         }
         else if (!strcmp(s, "--list-scenarios")) MODE("list-scenarios");
+        else if (!strcmp(s, "--all")) a.all = 1;
         else if (!strcmp(s, "--check")) { NEED(1); MODE("check"); a.check = argv[++i]; }
         else if (!strcmp(s, "--load")) { NEED(1); MODE("load"); a.load = argv[++i]; }
         else if (!strcmp(s, "--replay")) { NEED(1); a.replay = argv[++i]; if (!a.mode) a.mode = "replay"; }
@@ -168,7 +170,8 @@ int main(int argc, char **argv)
     if (a.headless && !strcmp(m, "window")) m = "headless";
     if (a.trace && strcmp(m, "headless")) return fail("--trace works only with --headless --scenario ID", NULL);
 
-    if (!strcmp(m, "list-scenarios")) return headless_list_scenarios();
+    if (a.all && strcmp(m, "list-scenarios")) return fail("--all works only with --list-scenarios", NULL);
+    if (!strcmp(m, "list-scenarios")) return headless_list_scenarios(a.all);
     if (!strcmp(m, "check")) return headless_check(a.check);
     if (!strcmp(m, "headless")) {
         if (!a.scenario) return fail("--headless needs --scenario ID", NULL);

@@ -34,10 +34,21 @@ static int by_name(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b);
 }
 
-/* qsort order of scenarios by id. */
-static int by_id(const void *a, const void *b)
+/* qsort order of the lists: scenarios before campaigns, scenarios by start date, then by id
+ * (ids are unique, so the order is total and qsort's instability never shows). */
+static int by_history(const void *a, const void *b)
 {
-    return strcmp(((const ScenarioInfo *)a)->id, ((const ScenarioInfo *)b)->id);
+    const ScenarioInfo *x = a, *y = b;
+    if (x->is_campaign != y->is_campaign) return x->is_campaign - y->is_campaign;
+    int dx = (x->start_year * 13 + x->start_month) * 32 + x->start_day;
+    int dy = (y->start_year * 13 + y->start_month) * 32 + y->start_day;
+    if (dx != dy) return dx < dy ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+int lscript_is_test_scenario(const ScenarioInfo *info)
+{
+    return info && strncmp(info->id, "test_", 5) == 0;
 }
 
 /* Appends the .lua files of dir (in name order) to out[*n..cap). */
@@ -75,7 +86,8 @@ static void scan_dir(const char *dir, int is_mod, ScenarioInfo *out, int *n, int
     }
 }
 
-/* Built-in scenarios and campaigns by id, then mods by id; broken files skipped with a warning. */
+/* Built-in scenarios by date, then built-in campaigns, then mods in the same order; broken
+ * files skipped with a warning. */
 int lscript_list_scenarios(ScenarioInfo *out, int cap)
 {
     int n = 0;
@@ -85,7 +97,7 @@ int lscript_list_scenarios(ScenarioInfo *out, int cap)
     scan_dir(dir, 0, out, &n, cap);
     snprintf(dir, sizeof dir, "%.450s/scripts/campaigns", data);
     scan_dir(dir, 0, out, &n, cap);
-    qsort(out, (size_t)n, sizeof *out, by_id);
+    qsort(out, (size_t)n, sizeof *out, by_history);
     int built_in = n;
     const char *mod = lscript_mod_dir();
     scan_dir(mod, 1, out, &n, cap);
@@ -93,7 +105,7 @@ int lscript_list_scenarios(ScenarioInfo *out, int cap)
     scan_dir(dir, 1, out, &n, cap);
     snprintf(dir, sizeof dir, "%.450s/campaigns", mod);
     scan_dir(dir, 1, out, &n, cap);
-    qsort(out + built_in, (size_t)(n - built_in), sizeof *out, by_id);
+    qsort(out + built_in, (size_t)(n - built_in), sizeof *out, by_history);
     return n;
 }
 

@@ -18,6 +18,7 @@ typedef struct ScenarioInfo {
     char path[LSCRIPT_PATH_LEN];/* the .lua file */
     int is_mod;                 /* from the user's mod folder */
     int is_campaign;            /* a campaign (scripts/campaigns/) rather than a scenario */
+    int start_year, start_month, start_day; /* scenario{} start (1114-9-1 when not given); 0 for campaigns */
     char briefing[4096];        /* the historical text shown before play */
 } ScenarioInfo;
 
@@ -31,9 +32,15 @@ void lscript_set_data_dir(const char *dir);
 void lscript_set_mod_dir(const char *dir);
 const char *lscript_mod_dir(void);
 
-/* Every scenario (built-in first, then mods; each sorted by id) into out; returns the count.
- * Broken mod files are skipped with a one-line "SCRIPT: ..." warning on stderr. */
+/* Every scenario in historical order into out; returns the count: the built-in scenarios by
+ * start date (ties by id), then the built-in campaigns by id, then the mods in the same order.
+ * Test scenarios (ids starting "test_") are included: lscript_is_test_scenario tells them
+ * apart for the lists that hide them. Broken mod files are skipped with a one-line
+ * "SCRIPT: ..." warning on stderr. */
 int lscript_list_scenarios(ScenarioInfo *out, int cap);
+/* 1 when info is a test scenario (its id starts "test_"): hidden from the menu and from
+ * --list-scenarios unless --all is given, but still found by id. */
+int lscript_is_test_scenario(const ScenarioInfo *info);
 int lscript_find_scenario(const char *id, ScenarioInfo *out);  /* 0 when found */
 
 /* Load the shared theatre map once (maps/theatre.map); NULL with a message in err. The map

@@ -626,6 +626,8 @@ static void read_sides(lua_State *L, int t, char *out, size_t cap)
     lua_pop(L, 1);
 }
 
+static const char *const date_fields[] = { "year", "month", "day", NULL };
+
 /* Reads the metadata every mode needs. */
 static void read_info(lua_State *L, LScript *s, int campaign)
 {
@@ -637,13 +639,30 @@ static void read_info(lua_State *L, LScript *s, int campaign)
     if (campaign) copy_field(L, 1, "side", in->sides, sizeof in->sides, "");
     else read_sides(L, 1, in->sides, sizeof in->sides);
     in->is_campaign = campaign;
+    in->start_year = in->start_month = in->start_day = 0;
+    if (!campaign) {
+        /* only for the historical order of the lists; d_scenario checks the fields */
+        int *date[3] = { &in->start_year, &in->start_month, &in->start_day };
+        static const int fallback[3] = { 1114, 9, 1 }, top[3] = { 9999, 12, 31 };
+        int st = ls_getfield(L, 1, "start");
+        for (int k = 0; k < 3; k++) {
+            *date[k] = fallback[k];
+            if (st != LUA_TTABLE) continue;
+            int isnum = 0;
+            if (ls_getfield(L, -1, date_fields[k]) == LUA_TNUMBER) {
+                lua_Integer v = lua_tointegerx(L, -1, &isnum);
+                if (isnum && v >= 1 && v <= top[k]) *date[k] = (int)v;
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
     snprintf(in->path, sizeof in->path, "%s", s->path);
 }
 
 static const char *const scenario_fields[] = {
     "id", "title", "years", "start", "turn_days", "turns", "map", "sides", "briefing", "briefing_*", NULL
 };
-static const char *const date_fields[] = { "year", "month", "day", NULL };
 
 /* scenario{ id, title, years, start, turn_days, turns, map, sides, briefing... } */
 static int d_scenario(lua_State *L)

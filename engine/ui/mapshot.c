@@ -740,7 +740,7 @@ int ui_screenshot(const char *out_png, const char *scenario, const char *replay,
             ScenarioInfo list[64];
             int n = lscript_list_scenarios(list, 64);
             int k = -1;
-            for (int i = 0; i < n && k < 0; i++) if (!list[i].is_campaign) k = i;
+            for (int i = 0; i < n && k < 0; i++) if (!list[i].is_campaign && !lscript_is_test_scenario(&list[i])) k = i;
             if (k < 0) { snprintf(err, errlen, "screenshot: no scenario found"); return -1; }
             first = list[k];
             id = first.id;

@@ -996,6 +996,12 @@ static void draw_curtain(UiApp *app)
     SDL_Rect b = { c->w / 2 - ui_px(c, 160), cy, ui_px(c, 320), ui_px(c, 50) };
     char lab[128];
     snprintf(lab, sizeof lab, "I command %s: begin", ui_faction_name(app, g, gs->curtain_faction));
+    if (gs->curtain_brief[0]) {
+        int tw = ui_px(c, 760) < c->w - ui_px(c, 40) ? ui_px(c, 760) : c->w - ui_px(c, 40);
+        int ty = cy + b.h + ui_px(c, 24);
+        SDL_Rect tb = { c->w / 2 - tw / 2, ty, tw, c->h - ty - ui_px(c, 20) };
+        if (tb.h > 0) ui_text_block(c, tb, UI_FONT_BODY, UI_C_CREAM, gs->curtain_brief, 0, 1);
+    }
     if (ui_button(c, b, lab, UI_BTN_PRIMARY) || ui_key(c, SDLK_RETURN, 0) || ui_key(c, SDLK_SPACE, 0)) {
         gs->curtain = 0;
         gs->last_human = gs->curtain_faction;
@@ -1508,6 +1514,9 @@ void screen_game_frame(UiApp *app)
         gs->curtain = 1;
         gs->curtain_faction = f;
         app->dialog = DLG_NONE;
+        /* the side's first turn: its own briefing (briefing_<faction>, else the general one) */
+        gs->curtain_brief[0] = '\0';
+        if (g->turn == 1) ui_reflow(lscript_briefing(s->script, g->factions[f].id), gs->curtain_brief, sizeof gs->curtain_brief);
     }
     /* autosave at the start of each human turn */
     int hf = human_to_act(app);

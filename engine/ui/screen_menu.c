@@ -10,7 +10,7 @@
 
 /* Copies text with single line breaks turned into spaces (a Lua long string's hard wraps),
  * keeping blank lines as paragraph breaks. */
-static void reflow(const char *in, char *out, size_t cap)
+void ui_reflow(const char *in, char *out, size_t cap)
 {
     size_t n = 0;
     for (const char *p = in; *p && n + 2 < cap; p++) {
@@ -158,7 +158,7 @@ void screen_scenarios_frame(UiApp *app)
     const char *items[UI_MAX_SCENARIOS];
     int map_i[UI_MAX_SCENARIOS], n = 0;
     for (int i = 0; i < app->n_scenarios; i++) {
-        if (app->scenarios[i].is_campaign) continue;
+        if (app->scenarios[i].is_campaign || lscript_is_test_scenario(&app->scenarios[i])) continue;
         const char *t = app->scenarios[i].title[0] ? app->scenarios[i].title : app->scenarios[i].id;
         if (strstr(t, app->scenarios[i].years))
             snprintf(labels[n], sizeof labels[n], "%s%s", t, app->scenarios[i].is_mod ? "  \xc2\xb7 mod" : "");
@@ -204,7 +204,7 @@ void screen_scenarios_frame(UiApp *app)
     SDL_Rect tb = { rp.x + pad, y, rp.w - 2 * pad, rp.y + rp.h - y - pad - ui_px(c, 60) };
     if (ui_hover(c, tb) && c->in->wheel) app->brief_scroll -= c->in->wheel * 3;
     static char text[sizeof si->briefing];
-    reflow(si->briefing, text, sizeof text);
+    ui_reflow(si->briefing, text, sizeof text);
     int lines = ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, text, 0, 0);
     int vis = tb.h / ui_line_h(c, UI_FONT_BODY);
     if (app->brief_scroll > lines - vis) app->brief_scroll = lines - vis;
@@ -268,17 +268,35 @@ void ui_open_campaign_step(UiApp *app, const char *campaign_path, int step, cons
     /* the briefing: the campaign's own text first, then what happened before this step */
     ScenarioInfo b = info;
     snprintf(b.years, sizeof b.years, "part %d of %d", (step + 1) % 100, app->camp.n_steps % 100);
-    static char text[4096 + 2048 + 4096 + 8];
-    snprintf(text, sizeof text, "%s%s%s\n\n%s", step == 0 ? app->camp.briefing : "", step == 0 ? "\n\n" : "",
-             app->camp.steps[step].interlude, info.briefing);
-    size_t n = strlen(text);
-    if (n >= sizeof b.briefing) n = sizeof b.briefing - 1;
-    memcpy(b.briefing, text, n);
-    b.briefing[n] = '\0';
     b.is_campaign = 1;
     ui_open_briefing(app, &b, app->camp.side);
+    /* the campaign's side gets its own briefing of the scenario (briefing_<side>, else the general) */
+    const char *own = app->preview ? lscript_briefing(app->preview->script, app->camp.side) : info.briefing;
+    static char text[4096 + 2048 + 4096 + 8];
+    snprintf(text, sizeof text, "%s%s%s\n\n%s", step == 0 ? app->camp.briefing : "", step == 0 ? "\n\n" : "",
+             app->camp.steps[step].interlude, own);
+    size_t n = strlen(text);
+    if (n >= sizeof app->brief.briefing) n = sizeof app->brief.briefing - 1;
+    memcpy(app->brief.briefing, text, n);
+    app->brief.briefing[n] = '\0';
     snprintf(app->brief.path, sizeof app->brief.path, "%s", info.path);
     app->camp_step = step;
+}
+
+/* The text the briefing screen shows: a side's own briefing (scenario{ briefing_<faction> },
+ * falling back to the general one) once that side is chosen; the general one for hotseat;
+ * a campaign's text as composed by ui_open_campaign_step. */
+const char *ui_briefing_shown(UiApp *app)
+{
+    const Session *pv = app->preview;
+    if (app->camp_step >= 0 || !pv) return app->brief.briefing;
+    const Game *g = pv->game;
+    int k = 0;
+    for (int f = 0; f < g->n_factions; f++) {
+        if (!g->factions[f].playable) continue;
+        if (k++ == app->brief_side) return lscript_briefing(pv->script, g->factions[f].id);
+    }
+    return app->brief.briefing;                 /* Both (hotseat) */
 }
 
 void screen_briefing_frame(UiApp *app)
@@ -306,7 +324,7 @@ void screen_briefing_frame(UiApp *app)
     SDL_Rect tb = { lp.x + pad, y, lw - 2 * pad, lp.y + lp.h - y - pad };
     if (ui_hover(c, tb) && c->in->wheel) app->brief_scroll -= c->in->wheel * 3;
     static char text[sizeof si->briefing];
-    reflow(si->briefing, text, sizeof text);
+    ui_reflow(ui_briefing_shown(app), text, sizeof text);
     int lines = ui_text_block(c, tb, UI_FONT_BODY, UI_C_INK, text, 0, 0);
     int vis = tb.h / ui_line_h(c, UI_FONT_BODY);
     if (app->brief_scroll > lines - vis) app->brief_scroll = lines - vis;
@@ -371,7 +389,10 @@ void screen_briefing_frame(UiApp *app)
             else snprintf(lab, sizeof lab, "Both (hotseat)");
             int fl = app->brief_side == i ? UI_BTN_SELECTED : 0;
             if (app->brief_fixed_side && app->brief_side != i) fl |= UI_BTN_DISABLED;
-            if (ui_button(c, b, lab, fl)) app->brief_side = i;
+            if (ui_button(c, b, lab, fl) && app->brief_side != i) {
+                app->brief_side = i;
+                app->brief_scroll = 0;      /* a new side, a new text */
+            }
             if (i < ns && rr) {
                 int es = ui_px(c, 22);
                 ui_render_faction_emblem(rr, g, sides[i], b.x + ui_px(c, 6), b.y + (b.h - es) / 2, es);

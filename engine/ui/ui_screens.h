@@ -68,6 +68,7 @@ typedef struct GameUi {
     int curtain;                    /* 1: the map is hidden until the next player clicks */
     int show_borders;               /* map mode: the borders of 1114 drawn (key B) */
     int curtain_faction;
+    char curtain_brief[4096];       /* on a side's first turn, its briefing (reflowed); else "" */
     int last_human;                 /* the human faction that acted last, -1 none */
     int autosaved_turn, autosaved_faction;
     int victory_shown;              /* the end-of-game dialog was closed */
@@ -140,6 +141,10 @@ struct UiApp {
 void screen_menu_frame(UiApp *app);
 void screen_scenarios_frame(UiApp *app);
 void screen_briefing_frame(UiApp *app);
+/* A script's hard-wrapped text as paragraphs: single newlines become spaces, blank lines stay. */
+void ui_reflow(const char *in, char *out, size_t cap);
+/* The briefing text shown now: the chosen side's own (briefing_<faction>, else the general one). */
+const char *ui_briefing_shown(UiApp *app);
 void screen_game_frame(UiApp *app);
 /* Dialogs over any screen; return 1 while open. */
 void screen_dialog_frame(UiApp *app);

@@ -15,5 +15,5 @@ list="$("$BIN" --list-scenarios)" || bad "--list-scenarios failed"
 while IFS= read -r l; do
     [ "$(printf '%s' "$l" | awk -F'\t' '{print NF}')" = 4 ] || bad "not 4 tab-separated fields: $l"
 done <<< "$list"
-printf '%s\n' "$list" | grep -q "^test_skirmish	" && pass "lists test_skirmish" || bad "test_skirmish not listed"
+printf '%s\n' "$list" | grep -q "^test_skirmish	" && bad "test_skirmish listed without --all" || pass "test_skirmish hidden without --all"
 finish

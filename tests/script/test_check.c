@@ -169,8 +169,16 @@ static void test_list_has_built_in_scenarios_then_mods(void **st)
     assert_string_equal(list[mod].sides, "x,y");
     assert_string_equal(list[mod].years, "1200");
     assert_string_equal(list[skirmish].sides, "jin,liao");
-    for (int i = 1; i < n; i++)
-        if (list[i].is_mod == list[i - 1].is_mod) assert_true(strcmp(list[i - 1].id, list[i].id) < 0);
+    for (int i = 1; i < n; i++) {       /* each part in historical order: scenarios by date, then campaigns */
+        const ScenarioInfo *a = &list[i - 1], *b = &list[i];
+        assert_true(a->is_mod <= b->is_mod);
+        if (a->is_mod != b->is_mod) continue;
+        assert_true(a->is_campaign <= b->is_campaign);
+        if (a->is_campaign != b->is_campaign) continue;
+        long da = (a->start_year * 13L + a->start_month) * 32 + a->start_day;
+        long db = (b->start_year * 13L + b->start_month) * 32 + b->start_day;
+        assert_true(da < db || (da == db && strcmp(a->id, b->id) < 0));
+    }
     ScenarioInfo info;
     assert_int_equal(lscript_find_scenario("a_mod", &info), 0);
     assert_string_equal(info.title, "A mod");
@@ -424,6 +432,38 @@ static void test_loading_a_campaign_file_as_a_scenario_is_refused(void **st)
     assert_non_null(strstr(err, "a_campaign.lua: is a campaign, not a scenario"));
 }
 
+/* The built-in scenarios come by start date (ties by id), then the campaigns; test_ ones stay in
+ * the list (marked by lscript_is_test_scenario) for the lists that hide them. */
+static void test_list_puts_built_in_scenarios_in_historical_order(void **state)
+{
+    (void)state;
+    static const char *const want[] = { "ningjiang1114", "huanglong1115", "dongjing1116", "shangjing1120",
+                                        "zhongjing1122", "tianzuo1122", "jin_campaign", "liao_campaign" };
+    ScenarioInfo list[128];
+    int n = lscript_list_scenarios(list, 128), k = 0;
+    for (int i = 0; i < n; i++) {
+        if (list[i].is_mod || lscript_is_test_scenario(&list[i])) continue;
+        assert_true(k < 8);
+        assert_string_equal(list[i].id, want[k]);
+        k++;
+    }
+    assert_int_equal(k, 8);
+    assert_int_equal(list[0].start_year, 1114);
+    assert_int_equal(list[0].start_month, 10);
+    assert_int_equal(list[0].start_day, 8);
+}
+
+/* A test scenario is hidden from the lists but still found by its id. */
+static void test_test_scenario_is_still_found_by_id(void **state)
+{
+    (void)state;
+    ScenarioInfo info;
+    assert_int_equal(lscript_find_scenario("test_skirmish", &info), 0);
+    assert_true(lscript_is_test_scenario(&info));
+    assert_int_equal(lscript_find_scenario("ningjiang1114", &info), 0);
+    assert_false(lscript_is_test_scenario(&info));
+}
+
 int main(void)
 {
     st_setup();
@@ -455,6 +495,8 @@ int main(void)
         cmocka_unit_test(test_units_chosen_two_ways_are_refused),
         cmocka_unit_test(test_river_side_that_wraps_int_is_refused),
         cmocka_unit_test(test_loading_a_campaign_file_as_a_scenario_is_refused),
+        cmocka_unit_test(test_list_puts_built_in_scenarios_in_historical_order),
+        cmocka_unit_test(test_test_scenario_is_still_found_by_id),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -665,6 +665,116 @@ static void test_settings_file_with_bad_values_keeps_defaults(void **st)
     assert_int_equal(t.watch_ai, 0);
 }
 
+/* The briefing screen of test_skirmish (whose scenario{} has briefing_jin), drawn once. */
+static UiApp *open_skirmish_briefing(void)
+{
+    UiApp *a = ui_app_new_offscreen(1280, 800, NULL);
+    assert_non_null(a);
+    ui_app_frame(a);
+    ScenarioInfo info;
+    assert_int_equal(lscript_find_scenario("test_skirmish", &info), 0);
+    a->camp_step = -1;
+    ui_open_briefing(a, &info, NULL);
+    assert_non_null(a->preview);
+    ui_app_frame(a);
+    assert_string_equal(ui_app_screen(a), "briefing");
+    return a;
+}
+
+/* Clicks the "Play as" button of faction id (or "both"), laid out as screen_briefing_frame does. */
+static void click_side(UiApp *a, const char *id)
+{
+    UiCtx *c = &a->ctx;
+    const Game *g = a->preview->game;
+    int sides[GAME_MAX_FACTIONS], ns = 0, want = -1;
+    for (int f = 0; f < g->n_factions; f++)
+        if (g->factions[f].playable) sides[ns++] = f;
+    for (int i = 0; i < ns; i++)
+        if (!strcmp(g->factions[sides[i]].id, id)) want = i;
+    if (!strcmp(id, "both")) want = ns;
+    assert_true(want >= 0);
+    int m = ui_px(c, 30), pad = ui_px(c, 22);
+    int lw = (c->w - 3 * m) * 45 / 100;
+    SDL_Rect rp = { 2 * m + lw, m, c->w - lw - 3 * m, c->h - 2 * m };
+    int by = rp.y + rp.h - pad - ui_px(c, 44) * 2 - ui_px(c, 14);
+    int bw = (rp.w - 2 * pad - ui_px(c, 8) * ns) / (ns + 1);
+    if (bw > ui_px(c, 220)) bw = ui_px(c, 220);
+    click(a, rp.x + pad + want * (bw + ui_px(c, 8)) + bw / 2, by + ui_px(c, 22), 0);
+    ui_app_frame(a);
+}
+
+static void test_choosing_jin_on_the_briefing_shows_the_jin_briefing(void **st)
+{
+    (void)st;
+    UiApp *a = open_skirmish_briefing();
+    click_side(a, "liao");              /* away from the first side and back, so the click counts */
+    click_side(a, "jin");
+    assert_string_equal(ui_briefing_shown(a), "You are Aguda: cross the Songhua at the ford and take Ningjiang.");
+    assert_int_equal(ui_app_save_png(a, "ui_briefing_jin.png"), 0);
+    ui_app_free(a);
+}
+
+static void test_a_side_without_its_own_briefing_is_shown_the_general_one(void **st)
+{
+    (void)st;
+    UiApp *a = open_skirmish_briefing();
+    click_side(a, "liao");
+    assert_non_null(strstr(ui_briefing_shown(a), "A test of the engine"));
+    assert_string_equal(ui_briefing_shown(a), a->brief.briefing);
+    ui_app_free(a);
+}
+
+static void test_hotseat_on_the_briefing_shows_the_general_briefing(void **st)
+{
+    (void)st;
+    UiApp *a = open_skirmish_briefing();
+    click_side(a, "both");
+    assert_non_null(strstr(ui_briefing_shown(a), "A test of the engine"));
+    ui_app_free(a);
+}
+
+/* Ends the human turn on the screen (key E, confirmed) and opens the next curtain. */
+static void end_turn_at_the_curtain(UiApp *a)
+{
+    key(a, SDLK_RETURN, 0);             /* "I command ...: begin" */
+    settle(a);
+    key(a, SDLK_e, 0);
+    if (a->dialog == DLG_CONFIRM_END) key(a, SDLK_RETURN, 0);
+    settle(a);
+}
+
+static void test_hotseat_curtain_of_a_sides_first_turn_shows_its_briefing(void **st)
+{
+    (void)st;
+    UiApp *a = start_skirmish("both");
+    const Session *s = ui_app_session(a);
+    assert_int_equal(a->gs.curtain, 1);
+    assert_int_equal(a->gs.curtain_faction, game_find_faction(s->game, "jin"));
+    assert_string_equal(a->gs.curtain_brief, "You are Aguda: cross the Songhua at the ford and take Ningjiang.");
+    ui_app_frame(a);
+    assert_int_equal(ui_app_save_png(a, "ui_curtain_jin.png"), 0);
+    end_turn_at_the_curtain(a);
+    s = ui_app_session(a);
+    assert_int_equal(a->gs.curtain, 1);
+    assert_int_equal(a->gs.curtain_faction, game_find_faction(s->game, "liao"));
+    assert_int_equal(s->game->turn, 1);
+    assert_non_null(strstr(a->gs.curtain_brief, "A test of the engine"));   /* no briefing_liao: the general one */
+    ui_app_free(a);
+}
+
+static void test_hotseat_curtain_after_the_first_turn_shows_no_briefing(void **st)
+{
+    (void)st;
+    UiApp *a = start_skirmish("both");
+    end_turn_at_the_curtain(a);         /* Jin's first turn */
+    end_turn_at_the_curtain(a);         /* Liao's */
+    const Session *s = ui_app_session(a);
+    assert_int_equal(a->gs.curtain, 1);
+    assert_int_equal(s->game->turn, 2);
+    assert_string_equal(a->gs.curtain_brief, "");
+    ui_app_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -684,6 +794,11 @@ int main(void)
         cmocka_unit_test(test_game_screen_picture_is_not_blank),
         cmocka_unit_test(test_settings_survive_a_save_and_load),
         cmocka_unit_test(test_settings_file_with_bad_values_keeps_defaults),
+        cmocka_unit_test(test_choosing_jin_on_the_briefing_shows_the_jin_briefing),
+        cmocka_unit_test(test_a_side_without_its_own_briefing_is_shown_the_general_one),
+        cmocka_unit_test(test_hotseat_on_the_briefing_shows_the_general_briefing),
+        cmocka_unit_test(test_hotseat_curtain_of_a_sides_first_turn_shows_its_briefing),
+        cmocka_unit_test(test_hotseat_curtain_after_the_first_turn_shows_no_briefing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
