@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Lines of a side's aim text the panel shows (Tianzuo's flight names five refuges). */
+#define AIM_LINES 4
+
 /* ================================================================ the model */
 
 static void add_line(UiObjectives *o, int side, int good, const char *text, const char *status)
@@ -137,7 +140,7 @@ void ui_objectives_panel(UiApp *app)
             h += bh + ui_px(c, 2);
             if (o.sides[i].target < 0 && o.sides[i].aim[0]) {
                 int al = ui_text_block(c, (SDL_Rect){ 0, 0, iw - ui_px(c, 12), 1000 }, UI_FONT_SMALL, UI_C_INK, o.sides[i].aim, 0, 0);
-                h += (al > 2 ? 2 : al) * lh;
+                h += (al > AIM_LINES ? AIM_LINES : al) * lh;
             }
         }
         h += o.n_lines * lh + lh / 2 + pad / 2;
@@ -194,10 +197,10 @@ void ui_objectives_panel(UiApp *app)
         if (ui_hover(c, line_r)) ui_tooltip(c, sd->aim);
         (void)sw;
         y += bh + ui_px(c, 2);
-        if (sd->target < 0 && sd->aim[0] && y + lh <= bottom) { /* the aim itself, two lines at most */
-            SDL_Rect ar = { x + pad + ui_px(c, 12), y, iw - ui_px(c, 12), 2 * lh };
+        if (sd->target < 0 && sd->aim[0] && y + lh <= bottom) { /* the aim itself, AIM_LINES at most */
+            SDL_Rect ar = { x + pad + ui_px(c, 12), y, iw - ui_px(c, 12), AIM_LINES * lh };
             int al = ui_text_block(c, ar, UI_FONT_SMALL, UI_C_INK_SOFT, sd->aim, 0, 1);
-            y += (al > 2 ? 2 : al) * lh;
+            y += (al > AIM_LINES ? AIM_LINES : al) * lh;
         }
         for (int i = 0; i < o.n_lines && y + lh <= bottom; i++) {
             if (o.lines[i].side != si) continue;
