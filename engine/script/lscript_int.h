@@ -196,8 +196,14 @@ int luaopen_gyr(lua_State *L);        /* lscript.c: the gyr table with all of th
 /* Register the declarative globals (scenario, faction, ...). */
 void ls_open_declarative(lua_State *L);
 void ls_close_declarative(lua_State *L);
+/* ---- rules_load.c */
+/* The fields of a unit type (units.lua entries and unit_type{}), NULL-terminated. */
+extern const char *const ls_unit_type_fields[];
+/* Reads the unit type table at idx into t (ranges checked); 0, or -1 with msg. */
+int ls_read_unit_type(lua_State *L, int idx, UnitType *t, char *msg, size_t cap);
 /* Read scripts/rules/ results into s->rules (units, terrain, combat tables at -3,-2,-1). */
 int ls_read_rules(LScript *s);
+/* ---- scenario_load.c (after setup) */
 /* After the scenario ran: validation common to load and check. Returns problems found. */
 int ls_finish_setup(LScript *s);
 /* Creates a unit from the table at idx (type, steps, name, tag, leader, cohesion, exp) for
@@ -209,6 +215,7 @@ void ls_ask_queued_choice(LScript *s);
 /* NULL-terminated names of the declarative globals and of the events (for the docs test). */
 const char *const *ls_declarative_names(void);
 const char *const *ls_event_names(void);
+#define LS_HANDLERS_KEY "gyr.handlers"   /* registry: { [event] = { handlers } } */
 #define LS_CHOICES_KEY "gyr.choices"
 #define LS_CHOICEQ_KEY "gyr.choicequeue"
 /* The hook given to the core. */
